@@ -1,0 +1,41 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "recbook",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "recbook", targets: ["RecBookCLI"]),
+        .library(name: "RecEngine", targets: ["RecEngine"]),
+        .library(name: "RecNotebook", targets: ["RecNotebook"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // Debian's libcmark-dev, found through pkg-config; only RecNotebook/Markdown imports it.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "RecEngine"),
+        .target(
+            name: "RecNotebook",
+            dependencies: [
+                "RecEngine", "CCmark",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "RecBookCLI",
+            dependencies: [
+                "RecEngine", "RecNotebook",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RecEngineTests", dependencies: ["RecEngine"]),
+        .testTarget(name: "RecNotebookTests", dependencies: ["RecNotebook", "RecEngine"]),
+    ]
+)

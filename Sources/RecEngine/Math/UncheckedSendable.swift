@@ -1,0 +1,6 @@
+/// Hands a buffer to `DispatchQueue.concurrentPerform` workers that each write a disjoint part
+/// of it. The callers guarantee the parts do not overlap; that is why this is unchecked.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    var value: Value
+    init(_ value: Value) { self.value = value }
+}

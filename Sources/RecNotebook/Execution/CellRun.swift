@@ -1,0 +1,28 @@
+/// One cell after running: its results, or the error that stopped it, and its wall time.
+public struct CellRun: Sendable {
+    public enum Status: String, Sendable, Codable {
+        case ok
+        case failed
+        /// An earlier cell failed and the run stopped (no `--keep-going`).
+        case notRun = "not-run"
+    }
+
+    public var cell: CellSource
+    public var options: CellOptions
+    public var status: Status
+    /// Results of the directives that ran, in order (a failing cell keeps those before the error).
+    public var results: [CellResult]
+    public var error: NotebookError?
+    /// Wall time; never compared by `check`.
+    public var seconds: Double
+}
+
+/// A notebook after running: every cell, and what its numbers were computed from.
+public struct NotebookRun: Sendable {
+    public var document: NotebookDocument
+    public var cells: [CellRun]
+    public var provenance: Provenance
+
+    public var succeeded: Bool { cells.allSatisfy { $0.status == .ok } }
+    public var firstError: NotebookError? { cells.lazy.compactMap(\.error).first }
+}

@@ -1,0 +1,41 @@
+/// A directive verb: its name, what it accepts, how it reads in the docs, and what it does.
+struct Verb: Sendable {
+    var name: String
+    /// One line for the README's directive reference.
+    var summary: String
+    /// The shape of a call, e.g. `head ratings|movies [n=5]`.
+    var usage: String
+    /// A call that works, shown in error messages.
+    var example: String
+    /// Option keys the verb understands; any other key is an error.
+    var keys: [String]
+    var run: @Sendable (Invocation, Session) throws(NotebookError) -> [CellResult]
+}
+
+/// Every verb, by name.
+enum VerbRegistry {
+    static let all: [Verb] = [
+        SeedVerb.verb, LoadVerb.verb, HeadVerb.verb, StatsVerb.verb, HistogramVerb.verb,
+        ChartVerb.verb, SelectVerb.verb, ReplaceVerb.verb, RankVerb.verb,
+    ]
+
+    static func verb(named name: String) -> Verb? {
+        all.first { $0.name == name }
+    }
+
+    /// Checks the verb and its keys, then runs it.
+    static func run(_ directive: Directive, in session: Session) throws(NotebookError) -> [CellResult] {
+        guard let verb = verb(named: directive.verb) else {
+            let names = all.map(\.name)
+            let hint = Suggestions.closest(to: directive.verb, in: names).map { " Did you mean `\($0)`?" }
+                ?? " Known directives: \(names.joined(separator: ", "))."
+            throw NotebookError(directive.location, "unknown directive `\(directive.verb)`.\(hint)")
+        }
+        for option in directive.options where !verb.keys.contains(option.key) {
+            let hint = Suggestions.closest(to: option.key, in: verb.keys).map { " Did you mean `\($0)`?" }
+                ?? (verb.keys.isEmpty ? " It takes none." : " It takes: \(verb.keys.joined(separator: ", ")).")
+            throw NotebookError(directive.location, "`\(verb.name)` has no option `\(option.key)`.\(hint)")
+        }
+        return try verb.run(Invocation(directive: directive, verb: verb), session)
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import RecEngine
+
+/// `load`: reads a ratings file and a movies file, or generates Douban-shaped data when the real
+/// files are absent and the notebook allows it (`synth=douban`).
+enum LoadVerb {
+    static let formats: [String: (RatingsFormat, MoviesFormat)] = [
+        "douban": (.douban, .douban),
+        "movielens-100k": (.movieLens100K, .movieLens100K),
+        "movielens-1m": (.movieLens1M, .movieLens1M),
+        "movielens-latest": (.movieLensLatest, .movieLensLatest),
+    ]
+
+    static let verb = Verb(
+        name: "load",
+        summary: "Reads a ratings file and, optionally, a movies file (paths relative to --data); "
+            + "with synth=PRESET, generates Douban-shaped data when neither file exists.",
+        usage: "load ratings=FILE [movies=FILE] [format=douban|movielens-100k|movielens-1m|movielens-latest] "
+            + "[synth=douban|small] [skip-malformed=false] [separator=SEP] [header=false] [encoding=utf-8|latin-1]",
+        example: "load ratings=user_movies.csv movies=hot_movies.csv synth=douban",
+        keys: ["ratings", "movies", "format", "synth", "skip-malformed", "separator", "header", "encoding"],
+        run: run)
+
+    private static func run(_ invocation: Invocation, _ session: Session) throws(NotebookError) -> [CellResult] {
+        try invocation.noSubjects()
+        guard let ratingsName = invocation.string("ratings") else {
+            throw invocation.fail("`load` needs ratings=FILE, as in: \(verb.example)")
+        }
+        let moviesName = invocation.string("movies")
+        let formatName = try invocation.choice("format", from: formats.keys.sorted(), default: "douban")
+        var (ratingsFormat, moviesFormat) = formats[formatName]!
+        let skip = try invocation.bool("skip-malformed", default: false)
+        ratingsFormat.skipMalformed = skip
+        moviesFormat.skipMalformed = skip
+        if let separator = invocation.string("separator") {
+            guard !separator.isEmpty else { throw invocation.fail("separator must not be empty") }
+            ratingsFormat.separator = separator == "tab" ? "\t" : separator
+        }
+        ratingsFormat.hasHeader = try invocation.bool("header", default: ratingsFormat.hasHeader)
+        if let encoding = invocation.string("encoding") {
+            guard let parsed = MoviesFormat.Encoding(rawValue: encoding) else {
+                throw invocation.fail("encoding must be utf-8 or latin-1, not `\(encoding)`")
+            }
+            moviesFormat.encoding = parsed
+        }
+        let synthPreset = try invocation.string("synth").map { name throws(NotebookError) in
+            guard let preset = SynthConfig.preset(named: name) else {
+                throw invocation.fail("synth must be one of \(SynthConfig.presetNames.joined(separator: ", ")), not `\(name)`")
+            }
+            return (name, preset)
+        }
+
+        let ratingsPath = resolve(ratingsName, in: session.context.dataFolder)
+        let moviesPath = moviesName.map { resolve($0, in: session.context.dataFolder) }
+        let fileManager = FileManager.default
+        let ratingsExists = fileManager.fileExists(atPath: ratingsPath)
+        let moviesExists = moviesPath.map(fileManager.fileExists(atPath:)) ?? false
+
+        do {
+            if let (presetName, preset) = synthPreset, !ratingsExists && !moviesExists {
+                return try synthesize(presetName, preset, session, missing: ratingsPath)
+            }
+            let ratingsData = try DataFile.read(ratingsPath)
+            let moviesData = try moviesPath.map { path throws(DataError) in try DataFile.read(path) }
+            let ratings = try RatingsReader.parse(ratingsData, source: ratingsPath, format: ratingsFormat)
+            let movies = try zip2(moviesData, moviesPath).map { data, path throws(DataError) in
+                try MoviesReader.parse(data, source: path, format: moviesFormat)
+            }
+            session.dataset = Dataset(ratings: ratings.table, movies: movies?.catalog)
+            session.sources = [
+                DataSource(role: "ratings", path: ratingsPath, sha256: ContentDigest.sha256(ratingsData),
+                           rows: ratings.table.count, synthetic: nil)
+            ]
+            if let moviesData, let moviesPath, let movies {
+                session.sources.append(DataSource(
+                    role: "movies", path: moviesPath, sha256: ContentDigest.sha256(moviesData),
+                    rows: movies.catalog.count, synthetic: nil))
+            }
+            session.banner = realDataBanner(ratings.table, format: formatName, folder: session.context.dataFolder)
+            var results = summary(session.dataset!)
+            for (what, skipped) in [("ratings", ratings.skipped), ("movies", movies?.skipped ?? SkippedRows())]
+            where skipped.count > 0 {
+                results.append(.note(
+                    "Skipped \(skipped.count) malformed \(what) row\(skipped.count == 1 ? "" : "s") (skip-malformed=true), "
+                        + "for example: \(skipped.examples.joined(separator: "; "))"))
+            }
+            return results
+        } catch {
+            throw invocation.fail(loadHint(error, synth: synthPreset != nil))
+        }
+    }
+
+    private static func synthesize(
+        _ presetName: String, _ preset: SynthConfig, _ session: Session, missing: String
+    ) throws(DataError) -> [CellResult] {
+        var config = preset
+        config.seed = session.seed
+        let files = try SyntheticDouban.generate(config)
+        let source = "synthetic \(presetName) preset (seed \(config.seed))"
+        let ratings = try RatingsReader.parse(files.ratingsCSV, source: source, format: .douban)
+        let movies = try MoviesReader.parse(files.moviesCSV, source: source, format: .douban)
+        session.dataset = Dataset(ratings: ratings.table, movies: movies.catalog)
+        session.sources = [
+            DataSource(role: "ratings", path: "recbook synth --preset \(presetName) --seed \(config.seed)",
+                       sha256: ContentDigest.sha256(files.ratingsCSV), rows: ratings.table.count, synthetic: presetName),
+            DataSource(role: "movies", path: "recbook synth --preset \(presetName) --seed \(config.seed)",
+                       sha256: ContentDigest.sha256(files.moviesCSV), rows: movies.catalog.count, synthetic: presetName),
+        ]
+        session.banner = "Synthetic data: these numbers come from recbook's `\(presetName)` preset (seed \(config.seed)), "
+            + "not from Douban, because \(missing) was not found. Put the real files in that folder, "
+            + "or pass --data, to run on real data."
+        return summary(session.dataset!)
+    }
+
+    private static func summary(_ dataset: Dataset) -> [CellResult] {
+        var metrics: [Metric] = [
+            .count("ratings", dataset.ratings.count),
+            .count("users", dataset.ratings.userCount),
+            .count("rated movies", dataset.ratings.movieCount),
+        ]
+        if let movies = dataset.movies {
+            metrics.append(.count("listed movies", movies.count))
+            let unlisted = dataset.catalogEntries.filter { $0 == nil }.count
+            if unlisted > 0 { metrics.append(.count("rated movies missing from the movies file", unlisted)) }
+        }
+        return [.metrics(MetricList(title: "Loaded", metrics: metrics))]
+    }
+
+    private static func realDataBanner(_ table: RatingsTable, format: String, folder: String) -> String {
+        var banner = "Real data from \(folder): \(table.count) ratings from \(table.userCount) users on \(table.movieCount) movies."
+        if format == "douban" && table.count != SynthConfig.douban.ratings {
+            banner += " The article's full ratings file has \(SynthConfig.douban.ratings) ratings, so figures "
+                + "that need all of it differ from the article's."
+        }
+        return banner
+    }
+
+    private static func loadHint(_ error: DataError, synth: Bool) -> String {
+        if case .missingFile = error, !synth {
+            return "\(error). Put the file there, pass --data DIR, or add synth=douban to generate data instead."
+        }
+        return error.description
+    }
+
+    static func resolve(_ path: String, in folder: String) -> String {
+        if path.hasPrefix("/") { return path }
+        return folder.isEmpty || folder == "." ? path : (folder.hasSuffix("/") ? folder + path : folder + "/" + path)
+    }
+
+    private static func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+        guard let a, let b else { return nil }
+        return (a, b)
+    }
+}

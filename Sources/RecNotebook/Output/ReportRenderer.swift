@@ -1,0 +1,91 @@
+import Foundation
+
+/// Renders notebooks into report pages, their JSON twins and the index page.
+public enum ReportRenderer {
+    public struct Options: Sendable {
+        public var dataFolder: String
+        public var outFolder: String
+        public var keepGoing: Bool
+
+        public init(dataFolder: String, outFolder: String, keepGoing: Bool) {
+            self.dataFolder = dataFolder
+            self.outFolder = outFolder
+            self.keepGoing = keepGoing
+        }
+    }
+
+    /// What happened to one notebook.
+    public struct Outcome: Sendable {
+        public var notebook: String
+        public var page: String
+        public var succeeded: Bool
+        public var error: NotebookError?
+        public var cells: Int
+    }
+
+    /// The notebooks named by `paths`: files as they are, folders as their `.md` files in name order.
+    public static func notebooks(in paths: [String]) throws(ReportError) -> [String] {
+        var found: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw .cannotRead(path: path, reason: "no such file or folder")
+            }
+            if isDirectory.boolValue {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+                let notebooks = names.filter { $0.hasSuffix(".md") }.sorted()
+                guard !notebooks.isEmpty else { throw .noNotebooks(path) }
+                found += notebooks.map { (path as NSString).appendingPathComponent($0) }
+            } else {
+                found.append(path)
+            }
+        }
+        return found
+    }
+
+    /// Runs one notebook and writes its page and twin, then refreshes the index.
+    public static func render(notebook path: String, options: Options) throws(ReportError) -> Outcome {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw .cannotRead(path: path, reason: "missing, unreadable or not UTF-8")
+        }
+        let document = MarkdownParser.parse(text, file: path)
+        let run = NotebookRunner.run(
+            document, context: RunContext(dataFolder: options.dataFolder, notebookFile: path), keepGoing: options.keepGoing)
+        try prepare(options.outFolder)
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let page = name + ".html"
+        let twin: Data
+        do {
+            twin = try ReportTwin.encoder().encode(ReportTwin(run)) + Data("\n".utf8)
+        } catch {
+            throw .cannotWrite(path: name + ".json", reason: "the results could not be encoded: \(error)")
+        }
+        try AtomicFile.write(twin, to: (options.outFolder as NSString).appendingPathComponent(name + ".json"))
+        try AtomicFile.write(Data(HTMLPage.render(run).utf8), to: (options.outFolder as NSString).appendingPathComponent(page))
+        return Outcome(notebook: path, page: page, succeeded: run.succeeded, error: run.firstError, cells: run.cells.count)
+    }
+
+    /// Rewrites `index.html` from every JSON twin in the output folder.
+    public static func writeIndex(outFolder: String) throws(ReportError) {
+        try prepare(outFolder)
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: outFolder)) ?? [])
+            .filter { $0.hasSuffix(".json") }.sorted()
+        let entries = names.map { name -> IndexPage.Entry in
+            let path = (outFolder as NSString).appendingPathComponent(name)
+            let twin = FileManager.default.contents(atPath: path).flatMap { try? ReportTwin.decoder().decode(ReportTwin.self, from: $0) }
+            return IndexPage.Entry(page: (name as NSString).deletingPathExtension + ".html", twin: twin)
+        }
+        try AtomicFile.write(Data(IndexPage.render(entries).utf8), to: (outFolder as NSString).appendingPathComponent("index.html"))
+    }
+
+    private static func prepare(_ folder: String) throws(ReportError) {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite(path: folder, reason: (error as NSError).localizedDescription)
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Cell results as HTML fragments. Every value from data goes through `HTMLText.escape`.
+enum HTMLResults {
+    static func render(_ result: CellResult) -> String {
+        switch result {
+        case .table(let table): return render(table)
+        case .metrics(let metrics): return render(metrics)
+        case .barChart(let chart): return figure(chart.title, AsciiBarChart.render(chart), kind: "bar-chart")
+        case .lineChart(let chart): return figure(chart.title, AsciiLineChart.render(chart), kind: "line-chart")
+        case .note(let text): return "<p class=\"note\">\(HTMLText.escape(text))</p>\n"
+        }
+    }
+
+    static func render(_ table: ResultTable) -> String {
+        var html = "<div class=\"table-wrap\"><table class=\"result\">\n"
+        html += "<caption>\(HTMLText.escape(table.title))</caption>\n<thead><tr>"
+        for column in table.columns {
+            html += "<th\(alignment(column))>\(HTMLText.escape(column.name))</th>"
+        }
+        html += "</tr></thead>\n<tbody>\n"
+        for row in table.rows {
+            html += "<tr>"
+            for (column, value) in zip(table.columns, row) {
+                let missing = value == .missing ? " nan" : ""
+                let numeric = column.kind == .text ? "" : "num"
+                let classes = (numeric + missing).trimmingCharacters(in: .whitespaces)
+                html += "<td\(classes.isEmpty ? "" : " class=\"\(classes)\"")>\(HTMLText.escape(format(value, column)))</td>"
+            }
+            html += "</tr>\n"
+        }
+        html += "</tbody></table></div>\n"
+        if table.omittedRows > 0 {
+            html += "<p class=\"more\">… \(table.omittedRows) more row\(table.omittedRows == 1 ? "" : "s") not shown</p>\n"
+        }
+        return html
+    }
+
+    static func render(_ list: MetricList) -> String {
+        var html = "<table class=\"metrics\">\n<caption>\(HTMLText.escape(list.title))</caption>\n<tbody>\n"
+        for metric in list.metrics {
+            html += "<tr><th>\(HTMLText.escape(metric.name))</th>"
+            html += "<td class=\"num\">\(HTMLText.escape(DisplayNumber.fixed(metric.value, metric.precision)))</td></tr>\n"
+        }
+        return html + "</tbody></table>\n"
+    }
+
+    /// How a table value is printed: fixed precision per column, NaN as pandas prints it.
+    static func format(_ value: TableValue, _ column: TableColumn) -> String {
+        switch value {
+        case .integer(let number): return String(number)
+        case .decimal(let number): return DisplayNumber.fixed(number, column.precision)
+        case .text(let text): return text
+        case .missing: return "NaN"
+        }
+    }
+
+    private static func alignment(_ column: TableColumn) -> String {
+        column.kind == .text ? "" : " class=\"num\""
+    }
+
+    private static func figure(_ title: String, _ ascii: String, kind: String) -> String {
+        "<figure class=\"\(kind)\"><figcaption>\(HTMLText.escape(title))</figcaption>"
+            + "<pre class=\"ascii\">\(HTMLText.escape(ascii))</pre></figure>\n"
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+
+/// The JSON twin of a report page (`output/NAME.json`): every cell's line, source, typed
+/// results and error. `check` and the index page read reports through it.
+public struct ReportTwin: Sendable, Codable, Hashable {
+    public static let currentFormat = "recbook-report/1"
+
+    public var format: String
+    public var notebook: String
+    public var title: String?
+    /// `ok` when every cell ran, else `failed`.
+    public var status: String
+    public var provenance: Provenance
+    public var cells: [Cell]
+
+    public struct Cell: Sendable, Codable, Hashable {
+        public var number: Int
+        public var line: Int
+        public var source: String
+        public var status: CellRun.Status
+        /// Wall time; never compared.
+        public var seconds: Double
+        public var results: [Result]
+        public var error: CellError?
+    }
+
+    public struct CellError: Sendable, Codable, Hashable {
+        public var file: String
+        public var line: Int
+        public var message: String
+    }
+
+    /// One result: `kind` says which of the other fields are set.
+    public struct Result: Sendable, Codable, Hashable {
+        public var kind: String
+        public var title: String?
+        public var columns: [Column]?
+        public var rows: [[JSONValue]]?
+        public var omittedRows: Int?
+        public var metrics: [String: Double]?
+        public var labels: [String]?
+        public var series: [Series]?
+        public var xLabel: String?
+        public var text: String?
+    }
+
+    public struct Column: Sendable, Codable, Hashable {
+        public var name: String
+        public var type: TableColumn.Kind
+        public var precision: Int?
+    }
+
+    public struct Series: Sendable, Codable, Hashable {
+        public var name: String
+        public var values: [Double?]
+    }
+
+    /// A table cell: number, text or null (NaN).
+    public enum JSONValue: Sendable, Codable, Hashable {
+        case number(Double)
+        case text(String)
+        case null
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if container.decodeNil() {
+                self = .null
+            } else if let number = try? container.decode(Double.self) {
+                self = .number(number)
+            } else {
+                self = .text(try container.decode(String.self))
+            }
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .number(let number): try container.encode(number)
+            case .text(let text): try container.encode(text)
+            case .null: try container.encodeNil()
+            }
+        }
+    }
+}
+
+extension ReportTwin {
+    init(_ run: NotebookRun) {
+        format = Self.currentFormat
+        notebook = run.document.file
+        title = run.document.title
+        status = run.succeeded ? "ok" : "failed"
+        provenance = run.provenance
+        cells = run.cells.map { cell in
+            Cell(
+                number: cell.cell.number, line: cell.cell.line, source: cell.cell.code, status: cell.status,
+                seconds: (cell.seconds * 1000).rounded() / 1000, results: cell.results.map(Result.init),
+                error: cell.error.map { CellError(file: $0.location.file, line: $0.location.line, message: $0.message) })
+        }
+    }
+
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "NaN")
+        return encoder
+    }
+
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "NaN")
+        return decoder
+    }
+}
+
+extension ReportTwin.Result {
+    init(_ result: CellResult) {
+        switch result {
+        case .table(let table):
+            self.init(kind: "table", title: table.title)
+            columns = table.columns.map {
+                ReportTwin.Column(name: $0.name, type: $0.kind, precision: $0.kind == .decimal ? $0.precision : nil)
+            }
+            rows = table.rows.map { row in
+                row.map { value in
+                    switch value {
+                    case .integer(let number): return .number(Double(number))
+                    case .decimal(let number): return number.isNaN ? .null : .number(number)
+                    case .text(let text): return .text(text)
+                    case .missing: return .null
+                    }
+                }
+            }
+            omittedRows = table.omittedRows
+        case .metrics(let list):
+            self.init(kind: "metrics", title: list.title)
+            metrics = Dictionary(list.metrics.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+        case .barChart(let chart):
+            self.init(kind: "bar-chart", title: chart.title)
+            labels = chart.labels
+            series = [ReportTwin.Series(name: chart.title, values: chart.values.map { $0.isFinite ? $0 : nil })]
+        case .lineChart(let chart):
+            self.init(kind: "line-chart", title: chart.title)
+            xLabel = chart.xLabel
+            series = chart.series.map { ReportTwin.Series(name: $0.name, values: $0.values.map { $0.isFinite ? $0 : nil }) }
+        case .note(let text):
+            self.init(kind: "note")
+            self.text = text
+        }
+    }
+
+    init(kind: String, title: String? = nil) {
+        self.kind = kind
+        self.title = title
+    }
+}

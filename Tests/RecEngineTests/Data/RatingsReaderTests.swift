@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+@testable import RecEngine
+
+@Suite struct RatingsReaderTests {
+    private func parse(_ text: String, _ format: RatingsFormat = .douban) throws -> LoadedRatings {
+        try RatingsReader.parse(Data(text.utf8), source: "user_movies.csv", format: format)
+    }
+
+    private func message(_ text: String, _ format: RatingsFormat = .douban) -> String? {
+        do {
+            _ = try parse(text, format)
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func denseIdsFollowFirstAppearanceAndKeepDuplicates() throws {
+        let loaded = try parse("alice,20645098,4\nbob,20645098,3\nalice,11808948,5\nalice,11808948,5")
+        let table = loaded.table
+        #expect(table.count == 4)
+        #expect(table.userIds.rawIds == ["alice", "bob"])
+        #expect(table.movieIds.rawIds == ["20645098", "11808948"])
+        #expect(table.users == [0, 1, 0, 0])
+        #expect(table.movies == [0, 0, 1, 1])
+        #expect(table.ratings == [4, 3, 5, 5])
+        #expect(table.userIds.index(of: "bob") == 1)
+        #expect(table.userIds.index(of: "carol") == nil)
+    }
+
+    @Test func acceptsNumericUsersCRLFAndAFinalNewline() throws {
+        let table = try parse("136801905,1,-1\r\n2,1,5\r\n").table
+        #expect(table.userIds.rawIds == ["136801905", "2"])
+        #expect(table.ratings == [-1, 5])
+    }
+
+    @Test func readsMovieLensLayouts() throws {
+        let tab = try parse("196\t242\t3\t881250949\n186\t302\t3\t891717742\n", .movieLens100K).table
+        #expect(tab.count == 2 && tab.movieIds.rawIds == ["242", "302"])
+        let colons = try parse("1::1193::5::978300760\n", .movieLens1M).table
+        #expect(colons.userIds.rawIds == ["1"] && colons.movieIds.rawIds == ["1193"] && colons.ratings == [5])
+        let latest = try parse("userId,movieId,rating,timestamp\r\n1,1,4.0,964982703\r\n1,3,3.5,964981247\r\n", .movieLensLatest).table
+        #expect(latest.ratings == [4, 3.5])
+    }
+
+    @Test func malformedRowsNameFileLineAndReason() {
+        #expect(message("a,1,4\nb,1\n") == "user_movies.csv:2: expected 3 fields separated by commas, found 2")
+        #expect(message("a,1,4\nb,1,4,7\n") == "user_movies.csv:2: expected 3 fields separated by commas, found 4")
+        #expect(message("a,1,four\n") == "user_movies.csv:1: rating \"four\" is not a number")
+        #expect(message("a,1,7\n") == "user_movies.csv:1: rating \"7\" is outside the declared range -1...5")
+        #expect(message("a,1,3.5\n") == "user_movies.csv:1: rating \"3.5\" is not a whole number")
+        #expect(message(",1,3\n") == "user_movies.csv:1: empty user id")
+        #expect(message("a,1,nan\n") == "user_movies.csv:1: rating \"nan\" is not a number")
+        #expect(message("") == "user_movies.csv: holds no data rows")
+    }
+
+    @Test func invalidUTF8IsAnErrorWithItsLine() {
+        var bytes = Data("ok,1,3\n".utf8)
+        bytes.append(contentsOf: [0xFF, 0xFE, 0x2C, 0x31, 0x2C, 0x33, 0x0A])
+        #expect(throws: DataError.malformedRow(path: "x.csv", line: 2, reason: "user id is not valid UTF-8")) {
+            try RatingsReader.parse(bytes, source: "x.csv", format: .douban)
+        }
+    }
+
+    @Test func skipOptionCountsAndReportsSkippedRows() throws {
+        var format = RatingsFormat.douban
+        format.skipMalformed = true
+        let loaded = try parse("a,1,4\nbroken\nb,1,9\nc,2,3", format)
+        #expect(loaded.table.count == 2)
+        #expect(loaded.skipped.count == 2)
+        #expect(loaded.skipped.examples.first == "user_movies.csv:2: expected 3 fields separated by commas, found 1")
+    }
+
+    @Test func missingFileAndInvalidFormatAreClear() {
+        #expect(throws: DataError.missingFile(path: "/nonexistent/user_movies.csv")) {
+            try RatingsReader.read(path: "/nonexistent/user_movies.csv", format: .douban)
+        }
+        var format = RatingsFormat.douban
+        format.ratingColumn = 5
+        #expect(throws: DataError.self) { try RatingsReader.parse(Data("a,1,2".utf8), source: "x", format: format) }
+    }
+
+    @Test(.enabled(if: TestPaths.doubanPresent, "needs ../shared/data/douban"))
+    func readsTheRealSubset() throws {
+        let path = TestPaths.douban.appendingPathComponent("user_movies.csv").path
+        let table = try RatingsReader.read(path: path, format: .douban).table
+        #expect(table.count == 33_496)
+        #expect(table.userCount == 29_178)
+        #expect(table.movieCount == 9)
+        #expect(table.userIds.rawId(at: 0) == "adamwzw")
+    }
+}
