@@ -39,9 +39,29 @@ final class Session {
     var dataset: Dataset?
     var sources: [DataSource] = []
     var banner: String?
+    /// The train/test split made by `split`, shared by item CF and every model.
+    var split: SplitState?
+    /// Scores of every model evaluated on the split, in order, for the comparison table.
+    /// Evaluating a model again under the same name replaces its row.
+    var scores: [ModelScore] = []
 
     init(context: RunContext) {
         self.context = context
+    }
+
+    func requireSplit(_ invocation: Invocation) throws(NotebookError) -> SplitState {
+        guard let split else {
+            throw invocation.fail("no train/test split yet; add a `split` directive first, e.g. `split test=0.2`")
+        }
+        return split
+    }
+
+    func record(_ score: ModelScore) {
+        if let index = scores.firstIndex(where: { $0.model == score.model }) {
+            scores[index] = score
+        } else {
+            scores.append(score)
+        }
     }
 
     func requireDataset(_ invocation: Invocation) throws(NotebookError) -> Dataset {
@@ -50,4 +70,25 @@ final class Session {
         }
         return dataset
     }
+}
+
+/// The session's split: the rows, and the train and test tables made from them.
+struct SplitState {
+    /// `holdout`, or `k-fold` (then `folds` holds every fold and `split` is the first).
+    var kind: String
+    var split: RatingSplit
+    var folds: [RatingSplit]
+    var seed: UInt64
+    var train: RatingsTable
+    var test: RatingsTable
+}
+
+/// One row of the comparison table: a model and its scores on the session's split.
+struct ModelScore {
+    var model: String
+    /// Its settings in a few words, e.g. `k=10, 50 epochs, adam`.
+    var settings: String
+    /// Metrics by name (MAE, RMSE, ...), in display order.
+    var metrics: [Metric]
+    var trainSeconds: Double?
 }

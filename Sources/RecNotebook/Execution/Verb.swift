@@ -16,7 +16,7 @@ struct Verb: Sendable {
 enum VerbRegistry {
     static let all: [Verb] = [
         SeedVerb.verb, LoadVerb.verb, HeadVerb.verb, StatsVerb.verb, HistogramVerb.verb,
-        ChartVerb.verb, SelectVerb.verb, ReplaceVerb.verb, RankVerb.verb,
+        ChartVerb.verb, SelectVerb.verb, ReplaceVerb.verb, RankVerb.verb, SplitVerb.verb,
     ]
 
     static func verb(named name: String) -> Verb? {

@@ -1,0 +1,53 @@
+import RecEngine
+
+/// `split`: divides the ratings into training and test rows from the master seed.
+enum SplitVerb {
+    static let verb = Verb(
+        name: "split",
+        summary: "Splits the ratings into train and test rows (shuffled holdout, or k folds), seeded from the master seed.",
+        usage: "split [test=0.2] | split folds=K",
+        example: "split test=0.2",
+        keys: ["test", "folds"],
+        run: run)
+
+    /// Stream number for the split's seed, so other random steps never share it.
+    static let seedStream: UInt64 = 0x5_0117
+
+    private static func run(_ invocation: Invocation, _ session: Session) throws(NotebookError) -> [CellResult] {
+        try invocation.noSubjects()
+        let dataset = try session.requireDataset(invocation)
+        let rows = dataset.ratings.count
+        let seed = SplitMix64.derived(session.seed, seedStream)
+        let state: SplitState
+        if invocation.string("folds") != nil {
+            guard invocation.string("test") == nil else {
+                throw invocation.fail("give test= for a holdout split or folds= for k-fold, not both")
+            }
+            let folds = try invocation.int("folds", default: 5, range: 2...100)
+            guard folds <= rows else { throw invocation.fail("folds=\(folds) needs at least \(folds) ratings; there are \(rows)") }
+            let all = RatingSplit.kFold(rows: rows, folds: folds, seed: seed)
+            state = SplitState(
+                kind: "k-fold", split: all[0], folds: all, seed: seed,
+                train: dataset.ratings.subset(all[0].train), test: dataset.ratings.subset(all[0].test))
+        } else {
+            let fraction = try invocation.double("test") ?? 0.2
+            guard fraction > 0 && fraction < 1 else { throw invocation.fail("test must be between 0 and 1 (exclusive), not \(fraction)") }
+            let split = RatingSplit.holdout(rows: rows, testFraction: fraction, seed: seed)
+            guard !split.train.isEmpty && !split.test.isEmpty else {
+                throw invocation.fail("test=\(fraction) leaves an empty train or test set for \(rows) ratings")
+            }
+            state = SplitState(
+                kind: "holdout", split: split, folds: [split], seed: seed,
+                train: dataset.ratings.subset(split.train), test: dataset.ratings.subset(split.test))
+        }
+        session.split = state
+        session.scores = []
+        let trainUsers = Set(state.train.users)
+        let coldUsers = Set(state.test.users).subtracting(trainUsers).count
+        return [.metrics(MetricList(title: state.kind == "k-fold" ? "Split (\(state.folds.count) folds; fold 1 shown)" : "Split", metrics: [
+            .count("train ratings", state.train.count),
+            .count("test ratings", state.test.count),
+            .count("test users with no training rating", coldUsers),
+        ]))]
+    }
+}
