@@ -119,7 +119,7 @@ struct CellComparison {
                 compareNumber(metric.name, before, metric.value, precision: metric.precision, into: &values)
             }
             for name in oldMetrics.keys.sorted() where !list.metrics.contains(where: { $0.name == name }) {
-                values.add(name, String(oldMetrics[name]!), "(none)")
+                values.add(name, DisplayNumber.shortest(oldMetrics[name]!), "(none)")
             }
         case .barChart(let chart):
             let oldLabels = old.labels ?? []
@@ -146,7 +146,7 @@ struct CellComparison {
                 }
             }
         case .note(let text):
-            if old.text != text { values.add("note", old.text ?? "(none)", text) }
+            if old.text != text { values.add("text", old.text ?? "(none)", text) }
         }
     }
 
