@@ -35,7 +35,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "RecEngineTests", dependencies: ["RecEngine"]),
-        .testTarget(name: "RecNotebookTests", dependencies: ["RecNotebook", "RecEngine"]),
+        // Paths to fixtures, shared data and the built binary, for both test targets.
+        .target(name: "RecTestSupport", path: "Tests/Support"),
+        .testTarget(name: "RecEngineTests", dependencies: ["RecEngine", "RecTestSupport"]),
+        .testTarget(name: "RecNotebookTests", dependencies: ["RecNotebook", "RecEngine", "RecTestSupport"]),
     ]
 )

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RecEngine
+import RecTestSupport
 
 @Suite struct RatingsReaderTests {
     private func parse(_ text: String, _ format: RatingsFormat = .douban) throws -> LoadedRatings {
