@@ -92,7 +92,9 @@ public enum SyntheticDouban {
         let factor: [Double]
         /// How many movies each user rates.
         let activity: [Int]
-        let names: [[UInt8]]
+        /// Every user's name, back to back (one allocation instead of one per user).
+        let nameBytes: [UInt8]
+        let nameOffsets: [Int]
 
         init(_ config: SynthConfig) {
             var generator = SplitMix64(seed: SplitMix64.derived(config.seed, 3))
@@ -102,7 +104,16 @@ public enum SyntheticDouban {
             factor = (0..<count * config.factors).map { _ in factorScale * generator.nextGaussian() }
             let appetite = (0..<count).map { _ in exp(1.15 * generator.nextGaussian()) }
             activity = Self.activity(appetite: appetite, total: config.ratings, cap: config.ratedMovies)
-            names = (0..<count).map(UserNames.name(for:))
+            var nameBytes: [UInt8] = []
+            var nameOffsets = [0]
+            nameBytes.reserveCapacity(count * 12)
+            nameOffsets.reserveCapacity(count + 1)
+            for user in 0..<count {
+                UserNames.appendName(for: user, to: &nameBytes)
+                nameOffsets.append(nameBytes.count)
+            }
+            self.nameBytes = nameBytes
+            self.nameOffsets = nameOffsets
         }
 
         /// `1 + floor(c * appetite)` capped at the movie count, with `c` as large as keeps the sum
@@ -111,7 +122,7 @@ public enum SyntheticDouban {
             func counts(_ c: Double) -> [Int] { appetite.map { min(cap, 1 + Int(c * $0)) } }
             var low = 0.0
             var high = Double(total)
-            for _ in 0..<60 {
+            for _ in 0..<40 {
                 let middle = (low + high) / 2
                 if counts(middle).reduce(0, +) <= total { low = middle } else { high = middle }
             }
@@ -247,7 +258,7 @@ public enum SyntheticDouban {
                     let user = Int(blockUsers[index])
                     let taste = latent(user, position, users, movies) + noise * generator.nextGaussian()
                     let seenOnly = generator.nextUnit() < minusOneShare
-                    bytes.append(contentsOf: users.names[user])
+                    bytes.append(contentsOf: users.nameBytes[users.nameOffsets[user]..<users.nameOffsets[user + 1]])
                     bytes.append(0x2C)
                     bytes.append(contentsOf: movieId)
                     bytes.append(0x2C)
