@@ -8,7 +8,7 @@ DOUBAN ?= $(or $(patsubst %/user_movies.csv,%,$(firstword $(wildcard data/douban
 RECBOOK_RELEASE = .build/release/recbook
 SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: report test lint format deps build reference bench clean docs
+.PHONY: report test lint format deps build reference bench clean docs spark
 
 report: deps
 	$(SWIFT) build -c release --product recbook
@@ -43,3 +43,9 @@ clean:
 docs:
 	$(SWIFT) build --product recbook
 	python3 scripts/update-readme.py .build/debug/recbook
+
+# pyspark (and the numpy its ML library needs) in the project virtualenv, for `engine=spark`.
+spark:
+	@command -v java >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y openjdk-17-jre-headless; }
+	test -x .venv/bin/python || python3 -m venv .venv
+	.venv/bin/pip install --quiet pyspark numpy

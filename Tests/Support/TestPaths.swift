@@ -14,6 +14,10 @@ public enum TestPaths {
     }
     public static let doubanPresent = FileManager.default.fileExists(atPath: douban.appendingPathComponent("user_movies.csv").path)
 
+    /// The project virtualenv's spark-submit (`make spark`), when it has been installed.
+    public static let sparkSubmit = repository.appendingPathComponent(".venv/bin/spark-submit").path
+    public static let sparkPresent = FileManager.default.isExecutableFile(atPath: sparkSubmit)
+
     /// A new empty folder under the system's temporary folder.
     public static func temporaryFolder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recbook-tests-\(UUID().uuidString)")
