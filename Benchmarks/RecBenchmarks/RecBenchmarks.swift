@@ -18,6 +18,13 @@ let doubanRatingsPath: String = {
     return path
 }()
 
+/// The douban preset's 80/20 split, as the notebooks make it (the ratings after -1 -> 1).
+let doubanSplit: (train: RatingsTable, test: RatingsTable) = {
+    let table = try! RatingsReader.read(path: doubanRatingsPath, format: .douban).table.replacingRatings(-1, with: 1).table
+    let split = RatingSplit.holdout(rows: table.count, testFraction: 0.2, seed: 42)
+    return (table.subset(split.train), table.subset(split.test))
+}()
+
 let benchmarks: @Sendable () -> Void = {
     let metrics: [BenchmarkMetric] = [.wallClock, .peakMemoryResident, .mallocCountTotal]
     let configuration = Benchmark.Configuration(metrics: metrics, maxDuration: .seconds(10), maxIterations: 20)
@@ -27,6 +34,15 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             blackHole(try RatingsReader.read(path: path, format: .douban))
+        }
+    }
+
+    // Goal: at most 1 s and 500 MB (Spark local[2] needs 15-25 s for its first fit).
+    Benchmark("ALS rank 10, 10 iterations, douban preset split", configuration: configuration) { benchmark in
+        let train = doubanSplit.train
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try ALS.fit(train, config: ALSConfig(rank: 10, iterations: 10, regularization: 0.1, seed: 42)))
         }
     }
 

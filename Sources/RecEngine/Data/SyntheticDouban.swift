@@ -88,8 +88,9 @@ public enum SyntheticDouban {
 
     struct UserModel {
         let count: Int
-        let bias: [Double]
-        let factor: [Double]
+        let bias: [Float]
+        /// Floats: at 50M ratings there are 11M users, and these are the generator's largest arrays.
+        let factor: [Float]
         /// How many movies each user rates.
         let activity: [Int]
         /// Every user's name, back to back (one allocation instead of one per user).
@@ -100,8 +101,8 @@ public enum SyntheticDouban {
             var generator = SplitMix64(seed: SplitMix64.derived(config.seed, 3))
             count = config.users
             let factorScale = (0.55 / Double(config.factors).squareRoot()).squareRoot()
-            bias = (0..<count).map { _ in 0.4 * generator.nextGaussian() }
-            factor = (0..<count * config.factors).map { _ in factorScale * generator.nextGaussian() }
+            bias = (0..<count).map { _ in Float(0.4 * generator.nextGaussian()) }
+            factor = (0..<count * config.factors).map { _ in Float(factorScale * generator.nextGaussian()) }
             let appetite = (0..<count).map { _ in exp(1.15 * generator.nextGaussian()) }
             activity = Self.activity(appetite: appetite, total: config.ratings, cap: config.ratedMovies)
             var nameBytes: [UInt8] = []
@@ -199,8 +200,8 @@ public enum SyntheticDouban {
     private static func latent(_ user: Int, _ position: Int, _ users: UserModel, _ movies: MovieModel) -> Double {
         var dot = 0.0
         let k = movies.factors
-        for f in 0..<k { dot += users.factor[user * k + f] * movies.factor[position * k + f] }
-        return users.bias[user] + movies.bias[position] + dot
+        for f in 0..<k { dot += Double(users.factor[user * k + f]) * movies.factor[position * k + f] }
+        return Double(users.bias[user]) + movies.bias[position] + dot
     }
 
     static let noise = 0.55
@@ -274,8 +275,12 @@ public enum SyntheticDouban {
                 output.value[movie] = bytes
             }
         }
+        // One exact allocation; each block is freed once copied, so the peak stays near one copy.
         var data = Data(capacity: blocks.reduce(0) { $0 + $1.count })
-        for block in blocks { data.append(contentsOf: block) }
+        for index in blocks.indices {
+            data.append(contentsOf: blocks[index])
+            blocks[index] = []
+        }
         return data
     }
 }
