@@ -1,4 +1,5 @@
 import Foundation
+import RecTestSupport
 import Testing
 
 @testable import RecNotebook
@@ -66,10 +67,10 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: RunnerFixtures.doubanPresent, "needs ../shared/data/douban"))
+    @Test(.enabled(if: TestPaths.doubanPresent, "needs ../shared/data/douban"))
     func notebookOnePassesAndFailsReadablyAfterADeliberateChange() throws {
-        let original = try String(contentsOf: RunnerFixtures.repository.appendingPathComponent("notebooks/01-data-exploration.md"), encoding: .utf8)
-        let (path, out) = try Self.rendered(original, data: RunnerFixtures.douban.path)
+        let original = try String(contentsOf: TestPaths.repository.appendingPathComponent("notebooks/01-data-exploration.md"), encoding: .utf8)
+        let (path, out) = try Self.rendered(original, data: TestPaths.douban.path)
         let passing = try NotebookChecker.check(notebook: path, options: .init(dataFolder: nil, outFolder: out))
         #expect(passing.passed, "\(CheckReport.text(passing))")
 

@@ -1,21 +1,14 @@
 import Foundation
 import RecEngine
+import RecTestSupport
 
 @testable import RecNotebook
 
 /// Notebooks, files and cheap stand-ins for expensive verbs, for the runner's tests.
 enum RunnerFixtures {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-    static let douban = repository.appendingPathComponent("../shared/data/douban").standardized
-    static let doubanPresent = FileManager.default.fileExists(atPath: douban.appendingPathComponent("user_movies.csv").path)
-    static let recbook = repository.appendingPathComponent(".build/debug/recbook")
-
     /// A new empty folder.
     static func folder() throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("recbook-runner-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
+        try TestPaths.temporaryFolder().path
     }
 
     static func write(_ text: String, to path: String) throws {
