@@ -40,7 +40,10 @@ struct Check: ParsableCommand {
                 print("ERROR   \(error)")
             }
         }
-        print(failed == 0 ? "check: \(paths.count) notebook(s) match their reports" : "check: \(failed) of \(paths.count) notebook(s) differ from their reports")
+        print(
+            failed == 0
+                ? "check: \(paths.count) notebook(s) match their reports"
+                : "check: \(failed) of \(paths.count) notebook(s) differ from their reports")
         if failed > 0 { throw ExitCode(1) }
     }
 }

@@ -34,7 +34,9 @@ struct Render: ParsableCommand {
             let elapsed = clock.now - started
             let target = (options.outFolder as NSString).appendingPathComponent(outcome.page)
             if outcome.succeeded {
-                print("ok      \(path) -> \(target) (\(outcome.cells) cells, \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow))))")
+                print(
+                    "ok      \(path) -> \(target) (\(outcome.cells) cells, \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow))))"
+                )
             } else {
                 failed += 1
                 print("FAILED  \(path) -> \(target)")

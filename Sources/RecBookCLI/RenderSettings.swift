@@ -9,8 +9,10 @@ struct RenderSettings: ParsableArguments {
     @Option(help: "Folder for the reports.")
     var out = "output"
 
-    @Option(name: .customShort("p"), help: ArgumentHelp(
-        "Overrides a parameter the notebook declares with `params` (repeatable).", valueName: "name=value"))
+    @Option(
+        name: .customShort("p"),
+        help: ArgumentHelp(
+            "Overrides a parameter the notebook declares with `params` (repeatable).", valueName: "name=value"))
     var parameter: [String] = []
 
     @Option(help: "Folder for cached results of expensive cells (git-ignored).")

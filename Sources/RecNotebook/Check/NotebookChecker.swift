@@ -71,7 +71,9 @@ public enum NotebookChecker {
 
     static func engineNotices(committed: ReportTwin, current: NotebookRun) -> [String] {
         guard committed.provenance.engineVersion != current.provenance.engineVersion else { return [] }
-        return ["the report was rendered by engine \(committed.provenance.engineVersion); this is \(current.provenance.engineVersion)"]
+        return [
+            "the report was rendered by engine \(committed.provenance.engineVersion); this is \(current.provenance.engineVersion)"
+        ]
     }
 
     /// Each data file whose digest differs from the report's, said plainly.

@@ -20,13 +20,17 @@ enum ReportComparison {
         let oldParameters = old.provenance.parameters ?? [:]
         let newParameters = new.provenance.parameters ?? [:]
         for name in Set(oldParameters.keys).union(newParameters.keys).sorted() where oldParameters[name] != newParameters[name] {
-            drifts.append(Drift(what: "parameter \(name)", before: oldParameters[name] ?? "(none)", after: newParameters[name] ?? "(none)"))
+            drifts.append(
+                Drift(what: "parameter \(name)", before: oldParameters[name] ?? "(none)", after: newParameters[name] ?? "(none)"))
         }
         let newCells = new.cells
         for index in 0..<max(old.cells.count, newCells.count) {
             guard index < newCells.count else {
                 let cell = old.cells[index]
-                drifts.append(Drift(cell: cell.number, line: cell.line, what: "cell", before: "present", after: "gone (the notebook has fewer cells)"))
+                drifts.append(
+                    Drift(
+                        cell: cell.number, line: cell.line, what: "cell", before: "present",
+                        after: "gone (the notebook has fewer cells)"))
                 continue
             }
             guard index < old.cells.count else {
@@ -74,7 +78,8 @@ struct CellComparison {
                 add("result \(index + 1)", Self.name(committed), Self.name(current))
                 continue
             }
-            var values = ValueDiffs(prefix: committed.title.map { "\"\($0)\"" } ?? committed.kind, limit: ReportComparison.valuesPerResult)
+            var values = ValueDiffs(
+                prefix: committed.title.map { "\"\($0)\"" } ?? committed.kind, limit: ReportComparison.valuesPerResult)
             compare(committed, new.results[index], into: &values)
             for drift in values.listed { add(drift.what, drift.before, drift.after) }
             if values.unlisted > 0 {
@@ -105,7 +110,9 @@ struct CellComparison {
                     guard before != after else { continue }
                     if column.kind == .decimal, case .number(let a) = oldValue, case .decimal(let b) = newValue,
                         within(a, b)
-                    { continue }
+                    {
+                        continue
+                    }
                     values.add("row \(rowIndex + 1) › \(column.name)", before, after + percent(oldValue, newValue))
                 }
             }
@@ -135,7 +142,8 @@ struct CellComparison {
         case .lineChart(let chart):
             let oldSeries = old.series ?? []
             if oldSeries.map(\.name) != chart.series.map(\.name) {
-                values.add("series", oldSeries.map(\.name).joined(separator: ", "), chart.series.map(\.name).joined(separator: ", "))
+                values.add(
+                    "series", oldSeries.map(\.name).joined(separator: ", "), chart.series.map(\.name).joined(separator: ", "))
             }
             for (before, after) in zip(oldSeries, chart.series) {
                 if before.values.count != after.values.count {
@@ -165,8 +173,11 @@ struct CellComparison {
 
     /// ` (+2.1%, tolerance 1%)` when the cell has a tolerance, so the reader sees by how much.
     private func percent(_ old: ReportTwin.JSONValue, _ new: TableValue) -> String {
-        guard let tolerance, case .number(let a) = old, case .decimal(let b) = new, a != 0, a.isFinite, b.isFinite else { return "" }
-        return " (\(b > a ? "+" : "")\(DisplayNumber.fixed((b - a) / abs(a) * 100, 2))%, tolerance \(DisplayNumber.shortest(tolerance * 100))%)"
+        guard let tolerance, case .number(let a) = old, case .decimal(let b) = new, a != 0, a.isFinite, b.isFinite else {
+            return ""
+        }
+        return
+            " (\(b > a ? "+" : "")\(DisplayNumber.fixed((b - a) / abs(a) * 100, 2))%, tolerance \(DisplayNumber.shortest(tolerance * 100))%)"
     }
 
     private static func text(_ value: ReportTwin.JSONValue, _ column: TableColumn) -> String {

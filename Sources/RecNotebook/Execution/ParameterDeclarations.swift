@@ -19,7 +19,8 @@ public enum ParameterDeclarations {
     static func checkName(_ name: String, at location: SourceLocation) throws(NotebookError) {
         guard isName(name) else {
             throw NotebookError(
-                location, "parameter name `\(name)` is not usable as `$\(name)`; use lower-case letters, digits and _ (e.g. test_size)")
+                location,
+                "parameter name `\(name)` is not usable as `$\(name)`; use lower-case letters, digits and _ (e.g. test_size)")
         }
     }
 

@@ -14,7 +14,9 @@ enum ParameterSubstitution {
         return result
     }
 
-    static func substitute(_ text: String, _ parameters: [String: String], at location: SourceLocation) throws(NotebookError) -> String {
+    static func substitute(_ text: String, _ parameters: [String: String], at location: SourceLocation) throws(NotebookError)
+        -> String
+    {
         guard text.contains("$") else { return text }
         let characters = Array(text)
         var output = ""
@@ -53,10 +55,14 @@ enum ParameterSubstitution {
             }
             guard let value = parameters[name] else {
                 let known = parameters.keys.sorted()
-                let hint = Suggestions.closest(to: name, in: known).map { " Did you mean `$\($0)`?" }
-                    ?? (known.isEmpty ? " No parameters are declared yet." : " Declared: \(known.map { "$" + $0 }.joined(separator: ", ")).")
+                let hint =
+                    Suggestions.closest(to: name, in: known).map { " Did you mean `$\($0)`?" }
+                    ?? (known.isEmpty
+                        ? " No parameters are declared yet." : " Declared: \(known.map { "$" + $0 }.joined(separator: ", ")).")
                 throw NotebookError(
-                    location, "unknown parameter `$\(name)`.\(hint) Declare it before use with `params \(name)=DEFAULT`, or write $$ for a dollar sign.")
+                    location,
+                    "unknown parameter `$\(name)`.\(hint) Declare it before use with `params \(name)=DEFAULT`, or write $$ for a dollar sign."
+                )
             }
             output += value
             index = end

@@ -13,9 +13,10 @@ extension Session {
         let fraction = min(1, max(0, Double(done) / Double(total)))
         let elapsed = (ContinuousClock.now - scope.started).seconds
         let remaining = fraction > 0 ? elapsed / fraction * (1 - fraction) : nil
-        observer.progress(ProgressUpdate(
-            notebook: scope.notebook, cell: scope.number, line: invocation.location.line,
-            fraction: fraction, detail: detail, elapsed: elapsed, remaining: remaining))
+        observer.progress(
+            ProgressUpdate(
+                notebook: scope.notebook, cell: scope.number, line: invocation.location.line,
+                fraction: fraction, detail: detail, elapsed: elapsed, remaining: remaining))
     }
 }
 

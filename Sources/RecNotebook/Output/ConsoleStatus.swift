@@ -30,7 +30,9 @@ public final class ConsoleStatus: RunObserver, @unchecked Sendable {
             let percent = Int((update.fraction * 100).rounded(.down))
             let eta = update.remaining.map { " ETA \(Self.duration($0))" } ?? ""
             if interactive {
-                write("\r\u{1B}[K\(Self.name(update.notebook)) [\(update.cell)] \(Self.bar(update.fraction)) \(percent)% \(update.detail)\(eta)")
+                write(
+                    "\r\u{1B}[K\(Self.name(update.notebook)) [\(update.cell)] \(Self.bar(update.fraction)) \(percent)% \(update.detail)\(eta)"
+                )
             } else if percent / 10 > lastPlainDecile {
                 lastPlainDecile = percent / 10
                 write("  \(Self.name(update.notebook)) cell \(update.cell): \(percent)% \(update.detail)\(eta)\n")
@@ -47,7 +49,9 @@ public final class ConsoleStatus: RunObserver, @unchecked Sendable {
             case .notRun: state = "not run"
             }
             let detail = run.status == .notRun ? "" : " (\(RunMetadataText.summary(run)))"
-            write("\(interactive ? "\r\u{1B}[K" : "")\(prefix(notebook, run.cell.number, total)) line \(run.cell.line): \(state)\(detail)\n")
+            write(
+                "\(interactive ? "\r\u{1B}[K" : "")\(prefix(notebook, run.cell.number, total)) line \(run.cell.line): \(state)\(detail)\n"
+            )
         }
     }
 

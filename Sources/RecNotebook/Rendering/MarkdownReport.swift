@@ -28,7 +28,7 @@ enum MarkdownReport {
         let provenance = run.provenance
         var lines = [
             "> **Provenance.** Notebook `\(provenance.notebook)`, recbook \(provenance.engineVersion), "
-                + "data folder `\(provenance.dataFolder)`, master seed \(provenance.seed).",
+                + "data folder `\(provenance.dataFolder)`, master seed \(provenance.seed)."
         ]
         for source in provenance.sources {
             lines.append(">")
@@ -73,7 +73,8 @@ enum MarkdownReport {
             let values = list.metrics.map { DisplayNumber.fixed($0.value, $0.precision) }
             let valueWidth = values.map(\.count).max() ?? 0
             let lines = zip(list.metrics, values).map { metric, value in
-                DisplayWidth.padded(metric.name, to: width) + "  " + String(repeating: " ", count: valueWidth - value.count) + value
+                DisplayWidth.padded(metric.name, to: width) + "  " + String(repeating: " ", count: valueWidth - value.count)
+                    + value
             }
             return caption(list.title) + MarkdownText.fenced(lines.joined(separator: "\n"))
         case .barChart(let chart): return caption(chart.title) + MarkdownText.fenced(AsciiBarChart.render(chart))

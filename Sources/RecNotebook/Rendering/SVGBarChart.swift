@@ -16,16 +16,19 @@ enum SVGBarChart {
         let plotWidth = max(40, width - labelWidth - valueWidth)
         let largest = chart.values.filter(\.isFinite).map(abs).max() ?? 0
         let height = top * 2 + Double(chart.labels.count) * rowHeight
-        var svg = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" "
+        var svg =
+            "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" "
             + "width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(chart.title))\">\n"
         svg += "<title>\(HTMLText.escape(chart.title))</title>\n"
         for (index, label) in chart.labels.enumerated() {
             let y = top + Double(index) * rowHeight
             let value = chart.values[index]
             let length = value.isFinite && largest > 0 ? abs(value) / largest * plotWidth : 0
-            svg += "<text x=\"\(n(labelWidth - 6))\" y=\"\(n(y + barHeight - 2))\" text-anchor=\"end\">\(HTMLText.escape(label))</text>"
+            svg +=
+                "<text x=\"\(n(labelWidth - 6))\" y=\"\(n(y + barHeight - 2))\" text-anchor=\"end\">\(HTMLText.escape(label))</text>"
             svg += "<rect x=\"\(n(labelWidth))\" y=\"\(n(y))\" width=\"\(n(length))\" height=\"\(n(barHeight))\"/>"
-            svg += "<text class=\"value\" x=\"\(n(labelWidth + length + 4))\" y=\"\(n(y + barHeight - 2))\">\(HTMLText.escape(valueTexts[index]))</text>\n"
+            svg +=
+                "<text class=\"value\" x=\"\(n(labelWidth + length + 4))\" y=\"\(n(y + barHeight - 2))\">\(HTMLText.escape(valueTexts[index]))</text>\n"
         }
         return svg + "</svg>\n"
     }

@@ -99,8 +99,11 @@ import Testing
 
         _ = RunnerFixtures.run(Self.notebook("why"), data: data, cache: cache)
         #expect(reason(RunnerFixtures.run(Self.notebook("why", loss: "0.6"), data: data, cache: cache)) == .cellChanged)
-        #expect(reason(RunnerFixtures.run(Self.notebook("why", extra: "stats ratings"), data: data, cache: cache)) == .earlierCellChanged)
-        #expect(reason(RunnerFixtures.run(Self.notebook("why"), data: data, cache: cache, engineBuild: "rebuilt")) == .engineChanged)
+        #expect(
+            reason(RunnerFixtures.run(Self.notebook("why", extra: "stats ratings"), data: data, cache: cache))
+                == .earlierCellChanged)
+        #expect(
+            reason(RunnerFixtures.run(Self.notebook("why"), data: data, cache: cache, engineBuild: "rebuilt")) == .engineChanged)
         _ = RunnerFixtures.run(Self.notebook("why"), data: data, cache: cache)
         try RunnerFixtures.write(RunnerFixtures.ratingsCSV + "u4,m1,2\n", to: data + "/user_movies.csv")
         #expect(reason(RunnerFixtures.run(Self.notebook("why"), data: data, cache: cache)) == .dataChanged)
@@ -136,9 +139,13 @@ import Testing
         let secondTime = clock.now - started
         #expect(secondTime * 10 <= firstTime, "first \(firstTime), second \(secondTime)")
 
-        #expect(ReportText.withoutRunMetadata(html: HTMLPage.render(first)) == ReportText.withoutRunMetadata(html: HTMLPage.render(second)))
+        #expect(
+            ReportText.withoutRunMetadata(html: HTMLPage.render(first))
+                == ReportText.withoutRunMetadata(html: HTMLPage.render(second)))
         #expect(HTMLPage.render(first) != HTMLPage.render(second), "the cache note differs, inside the timing span")
-        let twins = try [first, second].map { try ReportText.withoutRunMetadata(json: ReportTwin.encoder().encode(ReportTwin($0))) }
+        let twins = try [first, second].map {
+            try ReportText.withoutRunMetadata(json: ReportTwin.encoder().encode(ReportTwin($0)))
+        }
         #expect(twins[0] == twins[1])
         #expect(MarkdownReport.render(first).count > 0)
     }

@@ -58,10 +58,12 @@ import Testing
         let folder = try RunnerFixtures.folder()
         try RunnerFixtures.write(Self.notebook, to: folder + "/02-none.md")
         #expect(throws: ReportError.self) {
-            try NotebookChecker.check(notebook: folder + "/02-none.md", options: .init(dataFolder: nil, outFolder: folder + "/output"))
+            try NotebookChecker.check(
+                notebook: folder + "/02-none.md", options: .init(dataFolder: nil, outFolder: folder + "/output"))
         }
         do {
-            _ = try NotebookChecker.check(notebook: folder + "/02-none.md", options: .init(dataFolder: nil, outFolder: folder + "/output"))
+            _ = try NotebookChecker.check(
+                notebook: folder + "/02-none.md", options: .init(dataFolder: nil, outFolder: folder + "/output"))
         } catch {
             #expect(error.description.contains("render it first"))
         }
@@ -69,7 +71,8 @@ import Testing
 
     @Test(.enabled(if: TestPaths.doubanPresent, "needs ../shared/data/douban"))
     func notebookOnePassesAndFailsReadablyAfterADeliberateChange() throws {
-        let original = try String(contentsOf: TestPaths.repository.appendingPathComponent("notebooks/01-data-exploration.md"), encoding: .utf8)
+        let original = try String(
+            contentsOf: TestPaths.repository.appendingPathComponent("notebooks/01-data-exploration.md"), encoding: .utf8)
         let (path, out) = try Self.rendered(original, data: TestPaths.douban.path)
         let passing = try NotebookChecker.check(notebook: path, options: .init(dataFolder: nil, outFolder: out))
         #expect(passing.passed, "\(CheckReport.text(passing))")
@@ -79,6 +82,7 @@ import Testing
         #expect(!failing.passed)
         let text = CheckReport.text(failing)
         #expect(text.contains("DRIFT   \(path) differs from \(out)/01-small.json"))
-        #expect(text.contains("\(path):76 cell 6: \"Top 9 movies by mean user rating\" › row 1 › mean rating: 3.941917 -> 3.970238"))
+        #expect(
+            text.contains("\(path):76 cell 6: \"Top 9 movies by mean user rating\" › row 1 › mean rating: 3.941917 -> 3.970238"))
     }
 }

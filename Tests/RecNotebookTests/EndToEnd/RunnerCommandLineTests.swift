@@ -10,7 +10,9 @@ import Testing
     func checkPassesOnTheCommittedReports() throws {
         let run = try CommandRun.recbook(["check", "notebooks/"], in: TestPaths.repository)
         #expect(run.status == 0, "\(run.output)\(run.errors)")
-        #expect(run.output.contains("ok      notebooks/01-data-exploration.md matches output/01-data-exploration.json, data ../shared/data/douban"))
+        #expect(
+            run.output.contains(
+                "ok      notebooks/01-data-exploration.md matches output/01-data-exploration.json, data ../shared/data/douban"))
     }
 
     @Test(.enabled(if: TestPaths.doubanPresent, "needs ../shared/data/douban"))
@@ -18,15 +20,23 @@ import Testing
         let notebook = try String(
             contentsOf: TestPaths.repository.appendingPathComponent("notebooks/01-data-exploration.md"), encoding: .utf8)
         let copy = try TestPaths.temporaryFolder().appendingPathComponent("01-data-exploration.md")
-        try Data(notebook.replacingOccurrences(of: "select movies where=\"score > 8\"", with: "select movies where=\"score > 8.5\"").utf8)
-            .write(to: copy)
+        try Data(
+            notebook.replacingOccurrences(of: "select movies where=\"score > 8\"", with: "select movies where=\"score > 8.5\"")
+                .utf8
+        )
+        .write(to: copy)
         let twin = TestPaths.repository.appendingPathComponent("output/01-data-exploration.json")
         let before = try Data(contentsOf: twin)
         let run = try CommandRun.recbook(["check", copy.path, "--out", "output"], in: TestPaths.repository)
         #expect(run.status == 1)
         #expect(run.output.contains("DRIFT   \(copy.path) differs from output/01-data-exploration.json"))
-        #expect(run.output.contains("\(copy.path):65 cell 5: cell text (render again to update the report): `select movies where=\"score > 8\"` -> `select movies where=\"score > 8.5\"`"))
-        #expect(run.output.contains("\(copy.path):65 cell 5: result 1: table \"Movies with score > 8\" -> table \"Movies with score > 8.5\""))
+        #expect(
+            run.output.contains(
+                "\(copy.path):65 cell 5: cell text (render again to update the report): `select movies where=\"score > 8\"` -> `select movies where=\"score > 8.5\"`"
+            ))
+        #expect(
+            run.output.contains(
+                "\(copy.path):65 cell 5: result 1: table \"Movies with score > 8\" -> table \"Movies with score > 8.5\""))
         #expect(try Data(contentsOf: twin) == before, "check never writes reports")
     }
 
@@ -37,7 +47,9 @@ import Testing
         let run = try CommandRun.recbook(["render", notebook.path, "-p", "epoch=5", "--out", folder.path + "/out"])
         #expect(run.status == 2)
         #expect(run.errors.contains("unknown parameter `epoch` in -p epoch=... Did you mean `epochs`? Declared: epochs."))
-        let good = try CommandRun.recbook(["render", notebook.path, "-p", "epochs=5", "--out", folder.path + "/out", "--to", "md"])
+        let good = try CommandRun.recbook([
+            "render", notebook.path, "-p", "epochs=5", "--out", folder.path + "/out", "--to", "md",
+        ])
         #expect(good.status == 0, "\(good.errors)")
         let markdown = try String(contentsOf: folder.appendingPathComponent("out/p.md"), encoding: .utf8)
         #expect(markdown.contains("Master seed set to 5."))
@@ -47,18 +59,26 @@ import Testing
     @Test func aCachedSecondRenderIsIdenticalApartFromRunMetadata() throws {
         let folder = try TestPaths.temporaryFolder()
         let notebook = folder.appendingPathComponent("c.md")
-        try Data("# C\n\n```rec\nload ratings=u.csv movies=m.csv synth=small\nstats ratings\nhistogram ratings\n```\n".utf8).write(to: notebook)
+        try Data("# C\n\n```rec\nload ratings=u.csv movies=m.csv synth=small\nstats ratings\nhistogram ratings\n```\n".utf8)
+            .write(to: notebook)
         var pages: [String] = []
         var twins: [Data] = []
         var markdown: [String] = []
         for _ in 0..<2 {
             let out = try TestPaths.temporaryFolder()
             let run = try CommandRun.recbook(
-                ["render", notebook.path, "--data", folder.path, "--out", out.path, "--cache", folder.path + "/cache", "--to", "html", "--to", "md"])
+                [
+                    "render", notebook.path, "--data", folder.path, "--out", out.path, "--cache", folder.path + "/cache", "--to",
+                    "html", "--to", "md",
+                ])
             #expect(run.status == 0, "\(run.errors)")
-            pages.append(ReportText.withoutRunMetadata(html: try String(contentsOf: out.appendingPathComponent("c.html"), encoding: .utf8)))
+            pages.append(
+                ReportText.withoutRunMetadata(html: try String(contentsOf: out.appendingPathComponent("c.html"), encoding: .utf8))
+            )
             twins.append(try ReportText.withoutRunMetadata(json: Data(contentsOf: out.appendingPathComponent("c.json"))))
-            markdown.append(ReportText.withoutRunMetadata(markdown: try String(contentsOf: out.appendingPathComponent("c.md"), encoding: .utf8)))
+            markdown.append(
+                ReportText.withoutRunMetadata(
+                    markdown: try String(contentsOf: out.appendingPathComponent("c.md"), encoding: .utf8)))
         }
         #expect(pages[0] == pages[1])
         #expect(twins[0] == twins[1])

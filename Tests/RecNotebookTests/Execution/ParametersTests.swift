@@ -43,8 +43,10 @@ import Testing
     }
 
     @Test func dollarDollarIsADollarSign() throws {
-        #expect(try ParameterSubstitution.substitute("$$5 and $", ["x": "1"], at: SourceLocation(file: "t", line: 1)) == "$5 and $")
-        #expect(try ParameterSubstitution.substitute("a${x}b$x.c", ["x": "1"], at: SourceLocation(file: "t", line: 1)) == "a1b1.c")
+        #expect(
+            try ParameterSubstitution.substitute("$$5 and $", ["x": "1"], at: SourceLocation(file: "t", line: 1)) == "$5 and $")
+        #expect(
+            try ParameterSubstitution.substitute("a${x}b$x.c", ["x": "1"], at: SourceLocation(file: "t", line: 1)) == "a1b1.c")
     }
 
     @Test func aParameterDeclaredTwiceIsAnError() {

@@ -14,7 +14,8 @@ import Testing
     @Test func plainLinesWhenNotATerminal() {
         let lines = Lines()
         let status = ConsoleStatus(interactive: false, write: { lines.append($0) })
-        let run = RunnerFixtures.run("```rec\nfit-stub name=console loss=0.5 epochs=20\n```\n", file: "nb/01-x.md", observer: status)
+        let run = RunnerFixtures.run(
+            "```rec\nfit-stub name=console loss=0.5 epochs=20\n```\n", file: "nb/01-x.md", observer: status)
         #expect(run.succeeded)
         let text = lines.all
         #expect(!text.contains("\r"), "no cursor tricks in CI logs")

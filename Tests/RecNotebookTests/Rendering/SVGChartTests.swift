@@ -31,7 +31,8 @@ import Testing
         let folder = try RunnerFixtures.folder()
         try RunnerFixtures.write("u1,m1,4\nu2,m2,5\n", to: folder + "/user_movies.csv")
         try RunnerFixtures.write("m1,8.2,<script>alert(1)</script>\nm2,6.5,ok\n", to: folder + "/hot_movies.csv")
-        let run = RunnerFixtures.run("```rec\nload ratings=user_movies.csv movies=hot_movies.csv\nchart movies by=score\n```\n", data: folder)
+        let run = RunnerFixtures.run(
+            "```rec\nload ratings=user_movies.csv movies=hot_movies.csv\nchart movies by=score\n```\n", data: folder)
         #expect(run.succeeded)
         let page = HTMLPage.render(run)
         #expect(!page.contains("<script"))

@@ -76,10 +76,14 @@ enum RunnerFixtures {
                 }
                 return StubModel(name: name, curve: curve, rmse: loss * 1.7)
             }
-            session.record(ModelScore(model: model.name, settings: "\(epochs) epochs", metrics: [Metric("RMSE", model.rmse, precision: 4)]))
+            session.record(
+                ModelScore(model: model.name, settings: "\(epochs) epochs", metrics: [Metric("RMSE", model.rmse, precision: 4)]))
             return [
                 .metrics(MetricList(title: "Fit \(model.name)", metrics: [Metric("RMSE", model.rmse, precision: 4)])),
-                .lineChart(LineChart(title: "Loss of \(model.name)", xLabel: "epoch", yLabel: "loss", series: [.init(name: "train", values: model.curve)])),
+                .lineChart(
+                    LineChart(
+                        title: "Loss of \(model.name)", xLabel: "epoch", yLabel: "loss",
+                        series: [.init(name: "train", values: model.curve)])),
             ]
         })
 
@@ -88,9 +92,12 @@ enum RunnerFixtures {
         name: "scores-stub", summary: "test stand-in for a comparison verb", usage: "scores-stub", example: "scores-stub",
         keys: [],
         run: { _, session throws(NotebookError) in
-            [.table(ResultTable(
-                title: "Scores", columns: [.text("model"), .decimal("RMSE", precision: 4)],
-                rows: session.scores.map { [.text($0.model), .decimal($0.metrics[0].value)] }))]
+            [
+                .table(
+                    ResultTable(
+                        title: "Scores", columns: [.text("model"), .decimal("RMSE", precision: 4)],
+                        rows: session.scores.map { [.text($0.model), .decimal($0.metrics[0].value)] }))
+            ]
         })
 }
 

@@ -26,7 +26,10 @@ enum ParamsVerb {
             session.parameters[option.key] = value
             rows.append([.text(option.key), .text(value), .text(option.value)])
         }
-        return [.table(ResultTable(
-            title: "Parameters", columns: [.text("name"), .text("value"), .text("default")], rows: rows))]
+        return [
+            .table(
+                ResultTable(
+                    title: "Parameters", columns: [.text("name"), .text("value"), .text("default")], rows: rows))
+        ]
     }
 }
