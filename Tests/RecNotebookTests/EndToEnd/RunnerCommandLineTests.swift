@@ -40,6 +40,17 @@ import Testing
         #expect(try Data(contentsOf: twin) == before, "check never writes reports")
     }
 
+    @Test func checkExitsTwoForUsageAndOneForAMissingReport() throws {
+        let missingNotebook = try CommandRun.recbook(["check", "/nonexistent/notebook.md"])
+        #expect(missingNotebook.status == 2)
+        #expect(missingNotebook.errors.contains("/nonexistent/notebook.md: cannot read: no such file or folder"))
+        let folder = try TestPaths.temporaryFolder()
+        try Data("```rec\nseed 1\n```\n".utf8).write(to: folder.appendingPathComponent("n.md"))
+        let missingReport = try CommandRun.recbook(["check", folder.path + "/n.md", "--out", folder.path + "/output"])
+        #expect(missingReport.status == 1)
+        #expect(missingReport.output.contains("no committed report for \(folder.path)/n.md; render it first"))
+    }
+
     @Test func anUnknownParameterIsAUsageError() throws {
         let folder = try TestPaths.temporaryFolder()
         let notebook = folder.appendingPathComponent("p.md")
