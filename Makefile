@@ -8,7 +8,7 @@ DOUBAN ?= $(or $(patsubst %/user_movies.csv,%,$(firstword $(wildcard data/douban
 RECBOOK_RELEASE = .build/release/recbook
 SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: report test lint format deps build reference bench clean docs spark
+.PHONY: report test lint format deps build reference bench clean docs spark fuzz browser-check
 
 report: deps
 	$(SWIFT) build -c release --product recbook
@@ -49,3 +49,13 @@ spark:
 	@command -v java >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y openjdk-17-jre-headless; }
 	test -x .venv/bin/python || python3 -m venv .venv
 	.venv/bin/pip install --quiet pyspark numpy
+
+# libFuzzer on the grammar, the notebook parser and the CSV readers (FUZZ_SECONDS each).
+FUZZ_SECONDS ?= 30
+fuzz: deps
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# Headless Chromium over every report: console errors, broken links, desktop and phone screenshots.
+browser-check:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
+	python3 scripts/browser-check.py output .build/screenshots

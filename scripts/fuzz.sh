@@ -11,7 +11,9 @@ targets=("$@")
 declare -A corpus=([FuzzDirectives]=directives [FuzzNotebook]=notebook [FuzzRatingsCSV]=ratings [FuzzMoviesCSV]=movies)
 mkdir -p artifacts
 for target in "${targets[@]}"; do
-    swift build -c debug --sanitize fuzzer --sanitize address --product "$target" 2>&1 | grep -vE "ld.gold: warning|Cannot export local symbol" || true
+    # --sanitize fuzzer instruments only this package's targets; the coverage flags reach recbook too.
+    swift build -c debug --sanitize fuzzer --sanitize address \
+        -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp --product "$target" 2>&1 | grep -vE "ld.gold: warning|Cannot export local symbol" || true
     work=$(mktemp -d)
     cp corpus/"${corpus[$target]}"/* "$work"/
     echo "fuzzing $target for ${seconds}s"
