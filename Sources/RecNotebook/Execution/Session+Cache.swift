@@ -31,7 +31,8 @@ extension Session {
         try cached(name, invocation, key: key, encode: { $0 }, decode: { $0 }, compute: compute)
     }
 
-    private func cached<Value>(
+    /// Any value, with its own encoding; `decode` returning `nil` counts as a corrupt entry.
+    func cached<Value>(
         _ name: String, _ invocation: Invocation, key: String,
         encode: (Value) -> Data?, decode: (Data) -> Value?, compute: () throws(NotebookError) -> Value
     ) throws(NotebookError) -> Value {
