@@ -24,6 +24,7 @@ public struct ItemBasedRecommender: Sendable {
     /// Each movie's score for `user` by dense movie index: NaN where no rated movie has a defined
     /// correlation with it. Rated movies keep their score here; `ranking` drops them.
     public func scores(user: Int) -> [Double] {
+        precondition(user >= 0 && user < matrix.userCount, "callers check the user index against the data")
         let movies = matrix.movieCount
         var sums = [Double](repeating: 0, count: movies)
         var defined = [Bool](repeating: false, count: movies)

@@ -105,15 +105,26 @@ public struct RankingEvaluation: Sendable {
         evaluate { user, candidates in candidates.map { predictor.predict(user: user, movie: $0).value } }
     }
 
-    /// Movies the user did not rate in training, best first (ties by index, NaN last).
+    /// The first `cutoff` movies the user did not rate in training, best first (ties by index,
+    /// NaN last), kept by insertion into a short sorted buffer rather than a full sort.
     private func rank(_ user: Int, _ score: (Int, [Int]) -> [Double]) -> [Int] {
         var rated = [Bool](repeating: false, count: train.movieCount)
         for movie in train.row(user).movies { rated[Int(movie)] = true }
         let candidates = (0..<train.movieCount).filter { !rated[$0] }
         let scores = score(user, candidates)
         precondition(scores.count == candidates.count, "one score per candidate")
-        return zip(candidates, scores).map { ScoredMovie(movie: $0, score: $1) }
-            .sorted(by: ScoredMovie.ranksBefore).map(\.movie)
+        let cutoff = config.cutoff
+        var top: [ScoredMovie] = []
+        top.reserveCapacity(cutoff + 1)
+        for (movie, value) in zip(candidates, scores) {
+            let entry = ScoredMovie(movie: movie, score: value)
+            if top.count == cutoff, let last = top.last, !ScoredMovie.ranksBefore(entry, last) { continue }
+            var slot = top.count
+            while slot > 0 && ScoredMovie.ranksBefore(entry, top[slot - 1]) { slot -= 1 }
+            top.insert(entry, at: slot)
+            if top.count > cutoff { top.removeLast() }
+        }
+        return top.map(\.movie)
     }
 
     private func relevant(_ user: Int, _ threshold: Float) -> Set<Int> {

@@ -12,7 +12,15 @@ import Testing
         struct Rated: Decodable { var movieId: String; var rating: Double }
         struct Entry: Decodable { var movieId: String; var score: Double }
         struct Recommendation: Decodable { var user: Int; var rated: [Rated]; var ranking: [Entry] }
+        struct Errors: Decodable { var mae: Double; var rmse: Double }
+        struct ItemKNN: Decodable {
+            var test_rows: Int
+            var neighbours: Int
+            var knn: Errors
+            var movie_mean: Errors
+        }
         var min_periods: Int
+        var item_knn: ItemKNN
         var pivot: Pivot
         var pairs: [Pair]
         var recommendations: [Recommendation]
@@ -21,11 +29,19 @@ import Testing
     /// The article's tolerance: pandas prints 6 decimals; we hold recbook to far less.
     static let tolerance = 1e-9
 
-    private func load() throws -> (Fixture, RatingMatrix, ItemCorrelation, IdMap) {
-        let fixture = try JSONDecoder().decode(
+    private func fixture() throws -> Fixture {
+        try JSONDecoder().decode(
             Fixture.self, from: Data(contentsOf: TestPaths.fixtures.appendingPathComponent("douban-item-cf.json")))
+    }
+
+    private func cleanedRatings() throws -> RatingsTable {
         let path = TestPaths.douban.appendingPathComponent("user_movies.csv").path
-        let table = try RatingsReader.read(path: path, format: .douban).table.replacingRatings(-1, with: 1).table
+        return try RatingsReader.read(path: path, format: .douban).table.replacingRatings(-1, with: 1).table
+    }
+
+    private func load() throws -> (Fixture, RatingMatrix, ItemCorrelation, IdMap) {
+        let fixture = try fixture()
+        let table = try cleanedRatings()
         let matrix = RatingMatrix(table)
         let correlation = try ItemCorrelation(matrix, config: .init(minPeriods: fixture.min_periods))
         return (fixture, matrix, correlation, table.movieIds)
@@ -69,5 +85,23 @@ import Testing
                 #expect(tied.contains(movies.rawId(at: mine.movie)), "user \(expected.user) at \(position)")
             }
         }
+    }
+
+    /// The script replays recbook's split (master seed 42, the split verb's stream, 20% test)
+    /// and item kNN in plain pandas; the errors must agree.
+    @Test(.enabled(if: TestPaths.doubanPresent, "needs ../shared/data/douban"))
+    func itemKNNErrorOnTheSeededSplitMatchesPandas() throws {
+        let expected = try fixture().item_knn
+        let table = try cleanedRatings()
+        let split = RatingSplit.holdout(rows: table.count, testFraction: 0.2, seed: SplitMix64.derived(42, 0x5_0117))
+        let train = table.subset(split.train)
+        let test = table.subset(split.test)
+        #expect(test.count == expected.test_rows)
+        let model = try ItemKNN.fit(train, config: .init(neighbours: expected.neighbours, minPeriods: 100))
+        let summary = train.summary()
+        let errors = HeldOutErrors(
+            Predictor(model: model, fallback: summary.mean, scale: summary.minimum...summary.maximum), test: test)
+        #expect(abs(errors.metrics.mae - expected.knn.mae) < Self.tolerance)
+        #expect(abs(errors.metrics.rmse - expected.knn.rmse) < Self.tolerance)
     }
 }

@@ -50,3 +50,13 @@ import Testing
         #expect(throws: ItemCFConfigError.self) { try ItemKNN.fit(table, config: .init(neighbours: 0)) }
     }
 }
+
+@Suite struct ScoredMovieOrderTests {
+    @Test func higherFirstTiesByIndexNaNLast() {
+        let entries = [
+            ScoredMovie(movie: 4, score: .nan), ScoredMovie(movie: 3, score: 1), ScoredMovie(movie: 1, score: 2),
+            ScoredMovie(movie: 0, score: 1), ScoredMovie(movie: 2, score: .nan),
+        ]
+        #expect(entries.sorted(by: ScoredMovie.ranksBefore).map(\.movie) == [1, 0, 3, 2, 4])
+    }
+}

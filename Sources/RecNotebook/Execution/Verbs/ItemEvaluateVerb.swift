@@ -10,7 +10,7 @@ enum ItemEvaluateVerb {
             + "item-kNN predictions, and precision, recall, NDCG, MAP at k and coverage of its rankings and of "
             + "the article's summed scores; records item kNN for the model comparison.",
         usage: "item-evaluate [neighbours=40] [min-periods=100] [k=10] [relevant=4]",
-        example: "item-evaluate neighbours=40 min-periods=100 k=10 relevant=4",
+        example: "item-evaluate neighbours=40 min-periods=100 k=5 relevant=4",
         keys: ["neighbours", ItemCFArguments.minPeriodsKey, "k", "relevant"],
         run: run)
 
@@ -44,17 +44,22 @@ enum ItemEvaluateVerb {
         let scale = summary.minimum...summary.maximum
         let predictor = Predictor(model: model, fallback: summary.mean, scale: scale)
         let errors = HeldOutErrors(predictor, test: split.test)
-        let baseline = HeldOutErrors(
-            Predictor(model: MovieMeanBaseline(means: model.means), fallback: summary.mean, scale: scale), test: split.test)
-        let withNeighbours = (0..<split.test.count).count {
+        let baselinePredictor = Predictor(model: MovieMeanBaseline(matrix: matrix, means: model.means), fallback: summary.mean, scale: scale)
+        let baseline = HeldOutErrors(baselinePredictor, test: split.test)
+        // Where kNN has a neighbour it differs from the movie mean; elsewhere the two agree.
+        let neighbourRows = (0..<split.test.count).filter {
             model.neighbourCount(user: Int(split.test.users[$0]), movie: Int(split.test.movies[$0])) > 0
         }
+        let withNeighbours = split.test.subset(neighbourRows)
+        let knnWithNeighbours = HeldOutErrors(predictor, test: withNeighbours)
+        let baselineWithNeighbours = HeldOutErrors(baselinePredictor, test: withNeighbours)
         let knnRanking = ranking.evaluate(predictor)
         let recommender = ItemBasedRecommender(matrix: matrix, correlation: model.correlation)
         let sumRanking = ranking.evaluate { user, candidates in
             let scores = recommender.scores(user: user)
             return candidates.map { scores[$0] }
         }
+        let baselineRanking = ranking.evaluate(baselinePredictor)
 
         let k = "@\(cutoff)"
         let rankingMetrics: (RankingMetrics) -> [Metric] = { metrics in [
@@ -79,8 +84,12 @@ enum ItemEvaluateVerb {
                 .count("test ratings", split.test.count),
                 Metric("MAE", errors.metrics.mae, precision: 4),
                 Metric("RMSE", errors.metrics.rmse, precision: 4),
-                Metric("share of test ratings with at least one neighbour", Double(withNeighbours) / Double(split.test.count), precision: 4),
-                Metric("share estimated by the model (the rest: training mean)", Double(errors.estimated) / Double(split.test.count), precision: 4),
+                Metric("share estimated by the model (the rest: training mean, user or movie unseen in training)",
+                       Double(errors.estimated) / Double(split.test.count), precision: 4),
+                Metric("share with at least one neighbour (elsewhere kNN gives the movie's mean)",
+                       Double(neighbourRows.count) / Double(split.test.count), precision: 4),
+                Metric("MAE of item kNN where it has a neighbour", knnWithNeighbours.metrics.mae, precision: 4),
+                Metric("MAE of the movie mean on the same ratings", baselineWithNeighbours.metrics.mae, precision: 4),
                 .count("users ranked (a training rating and a relevant test movie)", knnRanking.users),
                 .count("relevant test users left out (no training rating)", knnRanking.coldUsers),
             ])),
@@ -92,7 +101,7 @@ enum ItemEvaluateVerb {
                 rows: [
                     row("item kNN predicted rating (\(neighbours) neighbours)", errors, knnRanking),
                     row("article's summed correlation x rating", nil, sumRanking),
-                    row("movie mean rating (baseline)", baseline, nil),
+                    row("movie mean rating (baseline)", baseline, baselineRanking),
                 ])),
         ]
     }
@@ -103,12 +112,16 @@ enum ItemEvaluateVerb {
     }
 }
 
-/// Each movie's mean training rating as the prediction for everyone: the yardstick item kNN's
-/// error is read against (kNN falls back to it for pairs without a neighbour).
+/// Each movie's mean training rating as the prediction for every known user: the yardstick item
+/// kNN's error is read against (kNN gives the same value where it has no neighbour). It throws
+/// for users and movies unseen in training exactly as `ItemKNN` does, so that both fall back to
+/// the training mean on the same rows and differ only where the correlations speak.
 private struct MovieMeanBaseline: RatingEstimator {
+    let matrix: RatingMatrix
     let means: [Double]
 
     func estimate(user: Int, movie: Int) throws(EstimateError) -> Double {
+        guard user >= 0 && user < matrix.userCount && !matrix.row(user).movies.isEmpty else { throw .unknownUser(user) }
         guard movie >= 0 && movie < means.count && !means[movie].isNaN else { throw .unknownMovie(movie) }
         return means[movie]
     }

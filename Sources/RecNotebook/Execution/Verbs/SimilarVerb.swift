@@ -4,24 +4,27 @@ import RecEngine
 enum SimilarVerb {
     static let verb = Verb(
         name: "similar",
-        summary: "Lists the movies most correlated with a given title (Pearson over common raters, "
-            + "pairs below min-periods left out), with the number of common raters.",
-        usage: "similar title=\"TITLE\" [n=10] [min-periods=100]",
+        summary: "Lists the movies most correlated with a given title or dense movie index (Pearson over common "
+            + "raters, pairs below min-periods left out), with the number of common raters.",
+        usage: "similar title=\"TITLE\" | similar movie=INDEX [n=10] [min-periods=100]",
         example: "similar title=\"小王子\" n=10",
-        keys: ["title", "n", ItemCFArguments.minPeriodsKey],
+        keys: ["title", "movie", "n", ItemCFArguments.minPeriodsKey],
         run: run)
 
     private static func run(_ invocation: Invocation, _ session: Session) throws(NotebookError) -> [CellResult] {
         let count = try invocation.int("n", default: 10, range: 1...100_000)
         let minPeriods = try ItemCFArguments.minPeriods(invocation)
-        let title: String
-        switch (invocation.string("title"), invocation.directive.subjects.count) {
-        case (let given?, 0): title = given
-        case (nil, 1): title = invocation.directive.subjects[0]
-        default: throw invocation.fail("`similar` needs one title, as in: \(verb.example)")
-        }
         let dataset = try session.requireDataset(invocation)
-        let movie = try ItemCFArguments.movie(titled: title, invocation, dataset)
+        let movie: Int
+        switch (invocation.string("title"), invocation.string("movie"), invocation.directive.subjects.count) {
+        case (let title?, nil, 0): movie = try ItemCFArguments.movie(titled: title, invocation, dataset)
+        case (nil, nil, 1): movie = try ItemCFArguments.movie(titled: invocation.directive.subjects[0], invocation, dataset)
+        case (nil, .some, 0):
+            let movies = dataset.ratings.movieCount
+            movie = try invocation.int("movie", default: 0, range: 0...max(0, movies - 1))
+            guard movies > 0 else { throw invocation.fail("there are no rated movies") }
+        default: throw invocation.fail("`similar` needs one title or movie=INDEX, as in: \(verb.example)")
+        }
         let correlation: ItemCorrelation
         do {
             correlation = try session.itemCF.correlation(for: dataset.ratings, minPeriods: minPeriods)
