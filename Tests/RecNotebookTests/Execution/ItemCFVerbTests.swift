@@ -96,4 +96,14 @@ import Testing
         #expect(session.scores.map(\.model) == [ItemEvaluateVerb.modelName])
         #expect(session.scores[0].metrics.map(\.name) == ["MAE", "RMSE", "precision@2", "recall@2", "NDCG@2", "MAP@2", "coverage"])
     }
+
+    @Test func cachedCorrelationsFollowTheRatings() throws {
+        let session = session()
+        let before = try #require(table(try run("item-recommend 3 min-periods=2", session)))
+        #expect(before.rows[0][3] == .decimal(2.5))
+        // u3's A becomes 4, so Beta's vote is 0.5 x 4; a stale cache would still say 2.5.
+        _ = try run("replace ratings from=5 to=4", session)
+        let after = try #require(table(try run("item-recommend 3 min-periods=2", session)))
+        #expect(after.rows[0][3] == .decimal(2))
+    }
 }
