@@ -29,11 +29,12 @@ public struct ItemBasedRecommender: Sendable {
         var sums = [Double](repeating: 0, count: movies)
         var defined = [Bool](repeating: false, count: movies)
         let (rated, ratings) = matrix.row(user)
+        let values = correlation.values
         for (movie, rating) in zip(rated, ratings) {
             let base = Int(movie) * movies
             let weight = Double(rating)
             for other in 0..<movies {
-                let r = correlation.values[base + other]
+                let r = values[base + other]
                 if r.isNaN { continue }
                 sums[other] += r * weight
                 defined[other] = true

@@ -110,15 +110,23 @@ public struct ItemCorrelation: Sendable {
     /// Adds the six moments of movie `row` against every movie `b >= row` over their common raters.
     /// Layout per `b`: n, Σx_row, Σx_b, Σx_row², Σx_b², Σx_row·x_b.
     private static func accumulate(row a: Int, _ matrix: RatingMatrix, _ shifts: [Double], into moments: inout [Double]) {
+        // Arrays hoisted into locals: reading them through the struct retains it on every access
+        // in unoptimised builds.
+        let columnUsers = matrix.columnUsers
+        let columnValues = matrix.columnValues
+        let columnRowPosition = matrix.columnRowPosition
+        let rowStart = matrix.rowStart
+        let rowMovies = matrix.rowMovies
+        let rowValues = matrix.rowValues
         let shiftA = shifts[a]
         for entry in matrix.columnStart[a]..<matrix.columnStart[a + 1] {
-            let user = Int(matrix.columnUsers[entry])
-            let xa = Double(matrix.columnValues[entry]) - shiftA
+            let user = Int(columnUsers[entry])
+            let xa = Double(columnValues[entry]) - shiftA
             let xaSquared = xa * xa
             // The user's row is sorted by movie, so the cells from `a` on are the pairs b >= a.
-            for position in matrix.columnRowPosition[entry]..<matrix.rowStart[user + 1] {
-                let b = Int(matrix.rowMovies[position])
-                let xb = Double(matrix.rowValues[position]) - shifts[b]
+            for position in columnRowPosition[entry]..<rowStart[user + 1] {
+                let b = Int(rowMovies[position])
+                let xb = Double(rowValues[position]) - shifts[b]
                 let base = 6 * b
                 moments[base] += 1
                 moments[base + 1] += xa

@@ -32,10 +32,38 @@ public struct ItemKNN: RatingEstimator {
     }
 
     public let config: Config
-    public let matrix: RatingMatrix
-    public let correlation: ItemCorrelation
+    /// The fitted state in one immutable reference, so that copying the model (as generic code
+    /// such as `Predictor` does on every call in unoptimised builds) retains one object, not
+    /// every array.
+    private let fitted: Fitted
+
+    private final class Fitted: Sendable {
+        let matrix: RatingMatrix
+        let correlation: ItemCorrelation
+        let means: [Double]
+        // The arrays `estimate` reads, held directly (sharing storage with the two above).
+        let rowStart: [Int]
+        let rowMovies: [Int32]
+        let rowValues: [Float]
+        let similarities: [Double]
+        let movieCount: Int
+
+        init(matrix: RatingMatrix, correlation: ItemCorrelation) {
+            self.matrix = matrix
+            self.correlation = correlation
+            self.means = matrix.movieMeans()
+            self.rowStart = matrix.rowStart
+            self.rowMovies = matrix.rowMovies
+            self.rowValues = matrix.rowValues
+            self.similarities = correlation.values
+            self.movieCount = matrix.movieCount
+        }
+    }
+
+    public var matrix: RatingMatrix { fitted.matrix }
+    public var correlation: ItemCorrelation { fitted.correlation }
     /// Each movie's mean training rating (over the pivot's cells); NaN for an unrated movie.
-    public let means: [Double]
+    public var means: [Double] { fitted.means }
 
     /// Builds the training pivot and its correlations, then the model.
     public static func fit(_ train: RatingsTable, config: Config) throws(ItemCFConfigError) -> ItemKNN {
@@ -51,23 +79,29 @@ public struct ItemKNN: RatingEstimator {
         let config = Config(neighbours: neighbours, minPeriods: correlation.config.minPeriods)
         try config.validate()
         self.config = config
-        self.matrix = matrix
-        self.correlation = correlation
-        self.means = matrix.movieMeans()
+        self.fitted = Fitted(matrix: matrix, correlation: correlation)
     }
 
     public func estimate(user: Int, movie: Int) throws(EstimateError) -> Double {
-        guard user >= 0 && user < matrix.userCount && matrix.rowStart[user] < matrix.rowStart[user + 1] else {
+        let fitted = self.fitted
+        let rowStart = fitted.rowStart
+        let rowMovies = fitted.rowMovies
+        let rowValues = fitted.rowValues
+        let similarities = fitted.similarities
+        let means = fitted.means
+        let movieCount = fitted.movieCount
+        guard user >= 0 && user + 1 < rowStart.count && rowStart[user] < rowStart[user + 1] else {
             throw .unknownUser(user)
         }
-        guard movie >= 0 && movie < matrix.movieCount && matrix.raterCount(movie) > 0 else {
+        // A movie without training ratings has no mean.
+        guard movie >= 0 && movie < movieCount && !means[movie].isNaN else {
             throw .unknownMovie(movie)
         }
-        let base = movie * matrix.movieCount
-        let range = matrix.rowStart[user]..<matrix.rowStart[user + 1]
+        let base = movie * movieCount
+        let range = rowStart[user]..<rowStart[user + 1]
         var positive = 0
-        for position in range where Int(matrix.rowMovies[position]) != movie {
-            if correlation.values[base + Int(matrix.rowMovies[position])] > 0 { positive += 1 }
+        for position in range where Int(rowMovies[position]) != movie {
+            if similarities[base + Int(rowMovies[position])] > 0 { positive += 1 }
         }
         guard positive > 0 else { return means[movie] }
         var weighted = 0.0
@@ -75,20 +109,20 @@ public struct ItemKNN: RatingEstimator {
         if positive <= config.neighbours {
             // The common case (a few ratings per user): every positive neighbour counts, no sort.
             for position in range {
-                let other = Int(matrix.rowMovies[position])
-                let similarity = correlation.values[base + other]
+                let other = Int(rowMovies[position])
+                let similarity = similarities[base + other]
                 guard other != movie && similarity > 0 else { continue }
-                weighted += similarity * (Double(matrix.rowValues[position]) - means[other])
+                weighted += similarity * (Double(rowValues[position]) - means[other])
                 weights += similarity
             }
         } else {
             var candidates: [(similarity: Double, movie: Int, rating: Float)] = []
             candidates.reserveCapacity(positive)
             for position in range {
-                let other = Int(matrix.rowMovies[position])
-                let similarity = correlation.values[base + other]
+                let other = Int(rowMovies[position])
+                let similarity = similarities[base + other]
                 guard other != movie && similarity > 0 else { continue }
-                candidates.append((similarity, other, matrix.rowValues[position]))
+                candidates.append((similarity, other, rowValues[position]))
             }
             candidates.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.movie < $1.movie }
             for neighbour in candidates.prefix(config.neighbours) {
@@ -101,12 +135,16 @@ public struct ItemKNN: RatingEstimator {
 
     /// How many neighbours `estimate` uses for this pair (0 means it returned the movie's mean).
     public func neighbourCount(user: Int, movie: Int) -> Int {
-        guard user >= 0 && user < matrix.userCount, movie >= 0 && movie < matrix.movieCount else { return 0 }
-        let base = movie * matrix.movieCount
+        let rowStart = fitted.rowStart
+        let rowMovies = fitted.rowMovies
+        let similarities = fitted.similarities
+        let movieCount = fitted.movieCount
+        guard user >= 0 && user + 1 < rowStart.count, movie >= 0 && movie < movieCount else { return 0 }
+        let base = movie * movieCount
         var positive = 0
-        for position in matrix.rowStart[user]..<matrix.rowStart[user + 1] {
-            let other = Int(matrix.rowMovies[position])
-            if other != movie && correlation.values[base + other] > 0 { positive += 1 }
+        for position in rowStart[user]..<rowStart[user + 1] {
+            let other = Int(rowMovies[position])
+            if other != movie && similarities[base + other] > 0 { positive += 1 }
         }
         return min(positive, config.neighbours)
     }

@@ -102,22 +102,30 @@ public struct RankingEvaluation: Sendable {
 
     /// Ranks by the predicted rating of a fitted model through shared prediction.
     public func evaluate<Model: RatingEstimator>(_ predictor: Predictor<Model>) -> RankingMetrics {
-        evaluate { user, candidates in candidates.map { predictor.predict(user: user, movie: $0).value } }
+        evaluate { user, candidates in
+            var scores = [Double](repeating: 0, count: candidates.count)
+            for index in 0..<candidates.count { scores[index] = predictor.predict(user: user, movie: candidates[index]).value }
+            return scores
+        }
     }
 
     /// The first `cutoff` movies the user did not rate in training, best first (ties by index,
     /// NaN last), kept by insertion into a short sorted buffer rather than a full sort.
     private func rank(_ user: Int, _ score: (Int, [Int]) -> [Double]) -> [Int] {
-        var rated = [Bool](repeating: false, count: train.movieCount)
-        for movie in train.row(user).movies { rated[Int(movie)] = true }
-        let candidates = (0..<train.movieCount).filter { !rated[$0] }
+        let movies = train.movieCount
+        var rated = [Bool](repeating: false, count: movies)
+        let rowMovies = train.rowMovies
+        for position in train.rowStart[user]..<train.rowStart[user + 1] { rated[Int(rowMovies[position])] = true }
+        var candidates: [Int] = []
+        candidates.reserveCapacity(movies)
+        for movie in 0..<movies where !rated[movie] { candidates.append(movie) }
         let scores = score(user, candidates)
         precondition(scores.count == candidates.count, "one score per candidate")
         let cutoff = config.cutoff
         var top: [ScoredMovie] = []
         top.reserveCapacity(cutoff + 1)
-        for (movie, value) in zip(candidates, scores) {
-            let entry = ScoredMovie(movie: movie, score: value)
+        for index in 0..<candidates.count {
+            let entry = ScoredMovie(movie: candidates[index], score: scores[index])
             if top.count == cutoff, let last = top.last, !ScoredMovie.ranksBefore(entry, last) { continue }
             var slot = top.count
             while slot > 0 && ScoredMovie.ranksBefore(entry, top[slot - 1]) { slot -= 1 }

@@ -117,11 +117,17 @@ enum ItemEvaluateVerb {
 /// for users and movies unseen in training exactly as `ItemKNN` does, so that both fall back to
 /// the training mean on the same rows and differ only where the correlations speak.
 private struct MovieMeanBaseline: RatingEstimator {
-    let matrix: RatingMatrix
+    /// By user: whether the user has a training rating.
+    let known: [Bool]
     let means: [Double]
 
+    init(matrix: RatingMatrix, means: [Double]) {
+        known = (0..<matrix.userCount).map { matrix.rowStart[$0] < matrix.rowStart[$0 + 1] }
+        self.means = means
+    }
+
     func estimate(user: Int, movie: Int) throws(EstimateError) -> Double {
-        guard user >= 0 && user < matrix.userCount && !matrix.row(user).movies.isEmpty else { throw .unknownUser(user) }
+        guard user >= 0 && user < known.count && known[user] else { throw .unknownUser(user) }
         guard movie >= 0 && movie < means.count && !means[movie].isNaN else { throw .unknownMovie(movie) }
         return means[movie]
     }
