@@ -53,8 +53,14 @@ public struct RatingMatrix: Sendable {
                 let row = byUser[position]
                 scratch.append((table.movies[row], row, table.ratings[row]))
             }
-            // Ties by file row, so repeated ratings are summed in file order.
-            if scratch.count > 1 { scratch.sort { $0.movie != $1.movie ? $0.movie < $1.movie : $0.row < $1.row } }
+            // Ties by file row, so repeated ratings are summed in file order. Files grouped by
+            // movie (as Douban's is) already list each user's movies in index order: skip the sort.
+            var sorted = true
+            for index in scratch.indices.dropFirst() where scratch[index - 1].movie > scratch[index].movie {
+                sorted = false
+                break
+            }
+            if !sorted { scratch.sort { $0.movie != $1.movie ? $0.movie < $1.movie : $0.row < $1.row } }
             var index = 0
             while index < scratch.count {
                 let movie = scratch[index].movie
