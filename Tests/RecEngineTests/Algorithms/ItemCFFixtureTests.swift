@@ -3,6 +3,11 @@ import Testing
 
 @testable import RecEngine
 
+// TestPaths lives in this target on this branch and in RecTestSupport on main; either way works.
+#if canImport(RecTestSupport)
+import RecTestSupport
+#endif
+
 /// recbook's item CF against `Tests/Fixtures/douban-item-cf.json`, which
 /// `scripts/reference/item_cf.py` computes independently with pandas on ../shared/data/douban.
 @Suite struct ItemCFFixtureTests {
