@@ -61,6 +61,8 @@ final class Session {
     /// Scores of every model evaluated on the split, in order, for the comparison table.
     /// Evaluating a model again under the same name replaces its row.
     var scores: [ModelScore] = []
+    /// The item-CF pivot and correlations, rebuilt whenever the ratings they came from change.
+    var itemCF = ItemCFCache()
     /// Parameter values (declared defaults, then `-p` overrides), substituted for `$name`.
     var parameters: [String: String] = [:]
     /// The cell being run, for cache keys and progress reports; set by the runner.
