@@ -35,7 +35,8 @@ enum VerbRegistry {
     /// The same, with `verbs` in place of the registry (tests add stand-ins for expensive verbs).
     static func run(_ written: Directive, in session: Session, verbs: [Verb]) throws(NotebookError) -> [CellResult] {
         // A `params` line declares defaults literally; every other line reads parameters.
-        let directive = written.verb == ParamsVerb.verb.name
+        let directive =
+            written.verb == ParamsVerb.verb.name
             ? written : try ParameterSubstitution.apply(to: written, session.parameters)
         guard let verb = verbs.first(where: { $0.name == directive.verb }) else {
             let names = verbs.map(\.name)

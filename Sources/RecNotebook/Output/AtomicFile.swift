@@ -38,7 +38,8 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
         case .noNotebooks(let where_): return "\(where_): no notebooks (.md files) found"
         case .unknownParameter(let name, let declared):
             let hint = Suggestions.closest(to: name, in: declared).map { " Did you mean `\($0)`?" } ?? ""
-            let known = declared.isEmpty
+            let known =
+                declared.isEmpty
                 ? "The notebooks declare no parameters (a `params name=DEFAULT` directive declares one)."
                 : "Declared: \(declared.joined(separator: ", "))."
             return "unknown parameter `\(name)` in -p \(name)=...\(hint) \(known)"

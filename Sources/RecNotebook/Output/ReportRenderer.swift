@@ -88,7 +88,8 @@ public enum ReportRenderer {
         }
         try AtomicFile.write(twin, to: (options.outFolder as NSString).appendingPathComponent(name + ".json"))
         if options.formats.contains(.html) {
-            try AtomicFile.write(Data(HTMLPage.render(run).utf8), to: (options.outFolder as NSString).appendingPathComponent(page))
+            let pagePath = (options.outFolder as NSString).appendingPathComponent(page)
+            try AtomicFile.write(Data(HTMLPage.render(run).utf8), to: pagePath)
         }
         if options.formats.contains(.md) {
             try AtomicFile.write(
