@@ -78,9 +78,22 @@ final class FactorWorkspace {
     func train(
         rows: ArraySlice<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>
     ) -> (squared: Double, absolute: Double) {
+        step += 1
+        let sums = accumulateGradient(rows: rows, users: users, movies: movies, ratings: ratings)
+        applyAdam()
+        return sums
+    }
+
+    /// A copy of the gradient buffer (the data loss's gradient, before the L2 term the
+    /// optimiser adds), for tests.
+    var gradientSnapshot: [Float] { Array(UnsafeBufferPointer(start: gradient, count: layout.count)) }
+
+    /// Adds the gradient of the batch's mean squared error to the gradient buffer.
+    func accumulateGradient(
+        rows: ArraySlice<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>
+    ) -> (squared: Double, absolute: Double) {
         let count = rows.count
         precondition(count > 0 && count <= maxBatch)
-        step += 1
         let layout = self.layout
         let weights = UnsafePointer(self.weights)
         let errors = self.errors
@@ -159,7 +172,6 @@ final class FactorWorkspace {
                 VectorKernels.axpy(1, denseParts + chunk * denseCount, gradient + base, denseCount)
             }
         }
-        applyAdam()
         return (squared, absolute)
     }
 
