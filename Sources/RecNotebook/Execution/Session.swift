@@ -44,6 +44,8 @@ final class Session {
     /// Scores of every model evaluated on the split, in order, for the comparison table.
     /// Evaluating a model again under the same name replaces its row.
     var scores: [ModelScore] = []
+    /// Models trained by `train`, by the name given there.
+    var models: [String: TrainedModel] = [:]
 
     init(context: RunContext) {
         self.context = context
@@ -62,6 +64,16 @@ final class Session {
         } else {
             scores.append(score)
         }
+    }
+
+    func requireModel(_ name: String, _ invocation: Invocation) throws(NotebookError) -> TrainedModel {
+        guard let model = models[name] else {
+            let known = models.keys.sorted()
+            let hint = Suggestions.closest(to: name, in: known).map { " Did you mean `\($0)`?" }
+                ?? (known.isEmpty ? " Train one first, e.g. `train svd1 model=svd k=10`." : " Trained so far: \(known.joined(separator: ", ")).")
+            throw invocation.fail("no model named `\(name)`.\(hint)")
+        }
+        return model
     }
 
     func requireDataset(_ invocation: Invocation) throws(NotebookError) -> Dataset {

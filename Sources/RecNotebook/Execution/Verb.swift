@@ -17,6 +17,8 @@ enum VerbRegistry {
     static let all: [Verb] = [
         SeedVerb.verb, LoadVerb.verb, HeadVerb.verb, StatsVerb.verb, HistogramVerb.verb,
         ChartVerb.verb, SelectVerb.verb, ReplaceVerb.verb, RankVerb.verb, SplitVerb.verb,
+        TrainVerb.verb, GridVerb.verb, LossVerb.verb, EvaluateVerb.verb, PredictionsVerb.verb, RecommendVerb.verb,
+        CrossValidateVerb.verb, CompareVerb.verb,
     ]
 
     static func verb(named name: String) -> Verb? {
