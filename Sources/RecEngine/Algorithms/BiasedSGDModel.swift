@@ -32,6 +32,9 @@ public struct BiasedSGDModel: RatingEstimator, Sendable {
         var userBias = [Float](repeating: 0, count: users)
         var movieBias = [Float](repeating: 0, count: movies)
         let order = RatingsTable.userOrder(table)
+        // The walk never changes, so lay the columns out in its order once.
+        let walkUsers = order.map { table.users[$0] }, walkMovies = order.map { table.movies[$0] }
+        let walkRatings = order.map { table.ratings[$0] }
         var sum = 0.0
         for rating in table.ratings { sum += Double(rating) }
         let mean = sum / Double(table.count)
@@ -47,7 +50,7 @@ public struct BiasedSGDModel: RatingEstimator, Sendable {
             userFactors.withUnsafeMutableBufferPointer { p in
                 movieFactors.withUnsafeMutableBufferPointer { q in
                     BiasedSGDKernel.epoch(
-                        order: order, users: table.users, movies: table.movies, ratings: table.ratings, mean: globalMean,
+                        users: walkUsers, movies: walkMovies, ratings: walkRatings, mean: globalMean,
                         userBias: &userBias, movieBias: &movieBias, userFactors: p, movieFactors: q, factors: k,
                         learningRate: lr, regularization: reg)
                 }

@@ -46,6 +46,14 @@ public enum FactorTrainer {
         var bestValidation = Double.infinity
         var sinceBest = 0
         let validationRows = trainCount..<total
+        let epochUsers = UnsafeMutableBufferPointer<Int32>.allocate(capacity: trainCount)
+        let epochMovies = UnsafeMutableBufferPointer<Int32>.allocate(capacity: trainCount)
+        let epochRatings = UnsafeMutableBufferPointer<Float>.allocate(capacity: trainCount)
+        defer {
+            epochUsers.deallocate()
+            epochMovies.deallocate()
+            epochRatings.deallocate()
+        }
         try table.users.withUnsafeBufferPointer { (users) throws(TrainingError) in
             try table.movies.withUnsafeBufferPointer { (movies) throws(TrainingError) in
                 try table.ratings.withUnsafeBufferPointer { (ratings) throws(TrainingError) in
@@ -53,11 +61,20 @@ public enum FactorTrainer {
                     for epoch in 1...config.epochs {
                         let started = Date()
                         shuffle(&order, seed: SplitMix64.derived(config.seed, 1_000 + UInt64(epoch)))
+                        // Gather the epoch's order into contiguous columns once: the batches
+                        // then read memory in sequence instead of chasing row indices.
+                        for (position, row) in order.enumerated() {
+                            epochUsers[position] = users[row]
+                            epochMovies[position] = movies[row]
+                            epochRatings[position] = ratings[row]
+                        }
                         var squared = 0.0, absolute = 0.0
                         var lower = 0
                         while lower < trainCount {
                             let upper = min(trainCount, lower + batchSize)
-                            let sums = workspace.train(rows: order[lower..<upper], users: users, movies: movies, ratings: ratings)
+                            let sums = workspace.train(
+                                rows: lower..<upper, users: epochUsers.baseAddress!, movies: epochMovies.baseAddress!,
+                                ratings: epochRatings.baseAddress!)
                             squared += sums.squared
                             absolute += sums.absolute
                             lower = upper

@@ -1,13 +1,14 @@
 /// One epoch of Surprise's SGD for the biased SVD (the update rule is in `BiasedSGDConfig`).
-/// Sequential by nature: each rating sees the updates of the one before.
+/// Sequential by nature: each rating sees the updates of the one before. The columns come
+/// already in walking order.
 enum BiasedSGDKernel {
     static func epoch(
-        order: [Int], users: [Int32], movies: [Int32], ratings: [Float], mean: Float, userBias: inout [Float],
+        users: [Int32], movies: [Int32], ratings: [Float], mean: Float, userBias: inout [Float],
         movieBias: inout [Float], userFactors: UnsafeMutableBufferPointer<Float>,
         movieFactors: UnsafeMutableBufferPointer<Float>, factors k: Int, learningRate lr: Float, regularization reg: Float
     ) {
         let p = userFactors.baseAddress, q = movieFactors.baseAddress
-        for row in order {
+        for row in 0..<ratings.count {
             let user = Int(users[row]), movie = Int(movies[row])
             var dot: Float = 0
             if k > 0, let p, let q {

@@ -73,10 +73,11 @@ final class FactorWorkspace {
 
     var parameters: [Float] { Array(UnsafeBufferPointer(start: weights, count: layout.count)) }
 
-    /// One optimiser step on the ratings `rows` (indices into the three columns). Returns the
+    /// One optimiser step on the ratings at `rows` of the three columns (the trainer gathers
+    /// each epoch's shuffled order into contiguous columns, so a batch is a range). Returns the
     /// batch's sums of squared and absolute errors.
     func train(
-        rows: ArraySlice<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>
+        rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>
     ) -> (squared: Double, absolute: Double) {
         step += 1
         let sums = accumulateGradient(rows: rows, users: users, movies: movies, ratings: ratings)
@@ -90,7 +91,7 @@ final class FactorWorkspace {
 
     /// Adds the gradient of the batch's mean squared error to the gradient buffer.
     func accumulateGradient(
-        rows: ArraySlice<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>
+        rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>
     ) -> (squared: Double, absolute: Double) {
         let count = rows.count
         precondition(count > 0 && count <= maxBatch)
@@ -106,17 +107,16 @@ final class FactorWorkspace {
         let neural = layout.kind == .neural
         let scale = 2 / Float(count)  // d(mean squared error)/d(prediction) = 2 (p - r) / B
         let chunkSize = (count + Self.chunkCount - 1) / Self.chunkCount
-        rows.withUnsafeBufferPointer { rowBuffer in
-            let rowPointer = UncheckedSendable(rowBuffer.baseAddress!)
+        let first = rows.lowerBound
+        do {
             forEachChunk(Self.chunkCount, threads: threads) { chunk in
-                let rows = rowPointer.value
                 let mine = scratch + chunk * scratchWidth
                 let part = denseParts + chunk * denseCount
                 if neural { part.update(repeating: 0, count: denseCount) }
                 let lower = chunk * chunkSize, upper = min(count, lower + chunkSize)
                 guard lower < upper else { return }
                 for sample in lower..<upper {
-                    let row = rows[sample]
+                    let row = first + sample
                     let user = Int(users[row]), movie = Int(movies[row])
                     let error = FactorForward.predict(weights, layout, user: user, movie: movie, scratch: mine) - ratings[row]
                     errors[sample] = error
@@ -132,8 +132,17 @@ final class FactorWorkspace {
         var squared = 0.0, absolute = 0.0
         let k = layout.factors
         let stamp = Int32(truncatingIfNeeded: step)
+        // Locals, not properties, in the loop: no exclusivity checks per rating.
+        var touchedUsers = self.touchedUsers, touchedMovies = self.touchedMovies
+        var userStamp = self.userStamp, movieStamp = self.movieStamp
+        self.touchedUsers = []
+        self.touchedMovies = []
+        self.userStamp = []
+        self.movieStamp = []
         touchedUsers.removeAll(keepingCapacity: true)
         touchedMovies.removeAll(keepingCapacity: true)
+        let gradient = self.gradient
+        let lazy = self.lazy
         var globalGradient = 0.0
         var sample = 0
         for row in rows {
@@ -165,6 +174,10 @@ final class FactorWorkspace {
             }
             sample += 1
         }
+        self.touchedUsers = touchedUsers
+        self.touchedMovies = touchedMovies
+        self.userStamp = userStamp
+        self.movieStamp = movieStamp
         if layout.kind == .rsvd { gradient[layout.globalBias.lowerBound] = Float(globalGradient) }
         if neural {
             let base = layout.denseBlock.lowerBound

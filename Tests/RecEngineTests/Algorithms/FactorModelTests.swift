@@ -66,7 +66,7 @@ enum ModelFixtures {
             table.movies.withUnsafeBufferPointer { movies in
                 table.ratings.withUnsafeBufferPointer { ratings in
                     _ = workspace.accumulateGradient(
-                        rows: rows[...], users: users.baseAddress!, movies: movies.baseAddress!, ratings: ratings.baseAddress!)
+                        rows: 0..<rows.count, users: users.baseAddress!, movies: movies.baseAddress!, ratings: ratings.baseAddress!)
                     return workspace.gradientSnapshot
                 }
             }
