@@ -11,7 +11,8 @@ enum VectorKernels {
         while index + 8 <= count {
             let left = UnsafeRawPointer(a + index).loadUnaligned(as: SIMD8<Float>.self)
             let right = UnsafeRawPointer(b + index).loadUnaligned(as: SIMD8<Float>.self)
-            lanes.addProduct(left, right)
+            // Not addProduct: without an FMA target feature it becomes a libm call per lane.
+            lanes += left * right
             index += 8
         }
         var total = lanes.sum()
@@ -25,8 +26,18 @@ enum VectorKernels {
     /// `y[i] += alpha * x[i]` over `count` elements.
     @inline(__always)
     static func axpy(_ alpha: Float, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ count: Int) {
-        for index in 0..<count {
+        var index = 0
+        // By hand: x and y may alias as far as the compiler knows, so it keeps the loop scalar.
+        // Elementwise, so the lanes give the same bits as the scalar tail.
+        while index + 8 <= count {
+            let left = UnsafeRawPointer(x + index).loadUnaligned(as: SIMD8<Float>.self)
+            let right = UnsafeRawPointer(y + index).loadUnaligned(as: SIMD8<Float>.self)
+            UnsafeMutableRawPointer(y + index).storeBytes(of: right + alpha * left, as: SIMD8<Float>.self)
+            index += 8
+        }
+        while index < count {
             y[index] += alpha * x[index]
+            index += 1
         }
     }
 }
