@@ -36,10 +36,8 @@ enum TrainVerb {
         do {
             fitted = try config.fit(on: table, threads: 2, progress: progress.report)
         } catch {
-            progress.finish()
             throw ModelOptions.failure(error, invocation)
         }
-        progress.finish()
         let seconds = Date().timeIntervalSince(started)
         let predictor = HeldOutEvaluation.predictor(fitted, train: table)
         session.models[name] = TrainedModel(
@@ -72,7 +70,7 @@ extension ModelConfig {
 
 /// On a terminal, one line per epoch on stderr so a long `train` shows it is alive; silent
 /// when stderr is a file or pipe (reports stay clean).
-final class EpochProgress: @unchecked Sendable {
+struct EpochProgress {
     private let model: String
     private let epochs: Int?
     private let enabled = isatty(STDERR_FILENO) != 0
@@ -94,8 +92,6 @@ final class EpochProgress: @unchecked Sendable {
             FileHandle.standardError.write(Data(line.utf8))
         }
     }
-
-    func finish() {}
 
     private static func format(_ value: Double) -> String { String(format: "%.4f", value) }
 }
