@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // Debian's libcmark-dev, found through pkg-config; only RecNotebook/Markdown imports it.
@@ -21,10 +23,20 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "RecEngine"),
+        // Training on Apache Spark: writes the split, runs a PySpark job through spark-submit,
+        // checks what comes back.
+        .target(
+            name: "RecSpark",
+            dependencies: [
+                "RecEngine",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         .target(
             name: "RecNotebook",
             dependencies: [
-                "RecEngine", "CCmark",
+                "RecEngine", "RecSpark", "CCmark",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -35,7 +47,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "RecEngineTests", dependencies: ["RecEngine"]),
-        .testTarget(name: "RecNotebookTests", dependencies: ["RecNotebook", "RecEngine"]),
+        // Paths to fixtures, shared data and the built binary, for both test targets.
+        .target(name: "RecTestSupport", path: "Tests/Support"),
+        .testTarget(name: "RecEngineTests", dependencies: ["RecEngine", "RecTestSupport"]),
+        .testTarget(name: "RecNotebookTests", dependencies: ["RecNotebook", "RecEngine", "RecTestSupport"]),
+        .testTarget(name: "RecSparkTests", dependencies: ["RecSpark", "RecEngine", "RecTestSupport"]),
     ]
 )

@@ -37,4 +37,10 @@ public struct SkippedRows: Sendable, Hashable, Codable {
         count += 1
         if examples.count < Self.exampleLimit { examples.append(error.description) }
     }
+
+    /// Adds what a later part of the same file skipped.
+    mutating func merge(_ later: SkippedRows) {
+        count += later.count
+        examples = Array((examples + later.examples).prefix(Self.exampleLimit))
+    }
 }

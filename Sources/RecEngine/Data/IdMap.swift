@@ -2,39 +2,49 @@
 /// dense 0-based indices that algorithms use. Indices follow the order of first appearance,
 /// as pandas' `unique()` does, so that user 666 here is the user the article calls 666.
 public struct IdMap: Sendable, Hashable {
-    /// Outside ids by dense index.
-    public private(set) var rawIds: [String]
-    private var indexByRawId: [String: Int32]
+    private var interner: ByteKeyInterner
 
     public init() {
-        rawIds = []
-        indexByRawId = [:]
+        interner = ByteKeyInterner()
     }
 
     /// Builds the map from ids already in first-appearance order; duplicates are a programming error.
     public init(orderedRawIds: [String]) {
-        rawIds = orderedRawIds
-        indexByRawId = Dictionary(uniqueKeysWithValues: orderedRawIds.enumerated().map { ($1, Int32($0)) })
+        self.init()
+        for rawId in orderedRawIds {
+            let before = count
+            insert(rawId)
+            precondition(count == before + 1, "duplicate id \(rawId)")
+        }
     }
 
-    public var count: Int { rawIds.count }
+    /// Wraps the interner a reader filled.
+    init(_ interner: ByteKeyInterner) {
+        self.interner = interner
+    }
+
+    public var count: Int { interner.count }
+
+    /// Outside ids by dense index.
+    public var rawIds: [String] { interner.keys }
 
     /// The dense index of `rawId`, or `nil` when the id never appeared in the data.
     public func index(of rawId: String) -> Int? {
-        indexByRawId[rawId].map(Int.init)
+        interner.id(of: rawId)
     }
 
     public func rawId(at index: Int) -> String {
-        rawIds[index]
+        interner.keys[index]
     }
 
     /// The index of `rawId`, appending it when it is new.
     @discardableResult
     public mutating func insert(_ rawId: String) -> Int32 {
-        if let existing = indexByRawId[rawId] { return existing }
-        let index = Int32(rawIds.count)
-        rawIds.append(rawId)
-        indexByRawId[rawId] = index
-        return index
+        var copy = rawId
+        // A Swift String is always valid UTF-8, so interning cannot fail here.
+        return copy.withUTF8 { bytes in try! interner.intern(bytes) }
     }
+
+    public static func == (left: IdMap, right: IdMap) -> Bool { left.rawIds == right.rawIds }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawIds) }
 }

@@ -15,25 +15,89 @@ public enum RatingsReader {
         try parse(DataFile.read(path), source: path, format: format)
     }
 
+    /// Files at least this large are read in two halves at once, one per core.
+    static let parallelThreshold = 1 << 20
+
     /// Parses ratings from memory; `source` names the data in messages (a path, or a preset).
+    ///
+    /// Large inputs are cut at a line boundary into two chunks parsed in parallel, each with its
+    /// own id tables; the second chunk's ids are then renumbered after the first's, which gives
+    /// exactly the first-appearance order of a single pass.
     public static func parse(_ data: Data, source: String, format: RatingsFormat) throws(DataError) -> LoadedRatings {
         try format.validate()
-        var parser = Parser(source: source, format: format)
-        let result: Result<Void, DataError> = data.withUnsafeBytes { raw in
-            do throws(DataError) {
-                try parser.run(raw.bindMemory(to: UInt8.self))
-                return .success(())
-            } catch {
-                return .failure(error)
+        let result: Result<LoadedRatings, DataError> = data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let chunks = chunkBounds(bytes, count: bytes.count >= parallelThreshold ? 2 : 1)
+            var parsers = chunks.map { _ in Parser(source: source, format: format) }
+            var failures = [DataError?](repeating: nil, count: chunks.count)
+            parsers.withUnsafeMutableBufferPointer { parsers in
+                failures.withUnsafeMutableBufferPointer { failures in
+                    let parsers = UncheckedSendable(parsers)
+                    let failures = UncheckedSendable(failures)
+                    let input = UncheckedSendable(bytes)
+                    DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
+                        // Line numbers continue from the previous chunks.
+                        let firstLine = 1 + countNewlines(input.value, 0..<chunks[chunk].lowerBound)
+                        do throws(DataError) {
+                            try parsers.value[chunk].run(input.value, chunks[chunk], firstLine: firstLine)
+                        } catch {
+                            failures.value[chunk] = error
+                        }
+                    }
+                }
             }
+            if let failure = failures.compactMap({ $0 }).first { return .failure(failure) }
+            return .success(merge(parsers))
         }
-        try result.get()
-        guard !parser.ratings.isEmpty else { throw .emptyData(path: source) }
-        let table = RatingsTable(
-            users: parser.users, movies: parser.movies, ratings: parser.ratings,
-            userIds: IdMap(orderedRawIds: parser.userInterner.keys),
-            movieIds: IdMap(orderedRawIds: parser.movieInterner.keys))
-        return LoadedRatings(table: table, skipped: parser.skipped)
+        let loaded = try result.get()
+        guard loaded.table.count > 0 else { throw .emptyData(path: source) }
+        return loaded
+    }
+
+    /// `count` ranges covering `bytes`, each ending just after a newline (the last at the end).
+    private static func chunkBounds(_ bytes: UnsafeBufferPointer<UInt8>, count: Int) -> [Range<Int>] {
+        var bounds: [Range<Int>] = []
+        var start = 0
+        for chunk in 1..<count {
+            var end = max(start, bytes.count * chunk / count)
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            end = min(bytes.count, end + 1)
+            bounds.append(start..<end)
+            start = end
+        }
+        bounds.append(start..<bytes.count)
+        return bounds
+    }
+
+    private static func countNewlines(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var newlines = 0
+        for index in range where bytes[index] == 0x0A { newlines += 1 }
+        return newlines
+    }
+
+    /// Joins the chunks' rows, renumbering each later chunk's ids after the ids seen before it.
+    private static func merge(_ parsers: [Parser]) -> LoadedRatings {
+        let total = parsers.reduce(0) { $0 + $1.ratings.count }
+        var users = parsers[0].users
+        var movies = parsers[0].movies
+        var ratings = parsers[0].ratings
+        // One exact allocation each, instead of growing while appending the later chunks.
+        users.reserveCapacity(total)
+        movies.reserveCapacity(total)
+        ratings.reserveCapacity(total)
+        var userIds = IdMap(parsers[0].userInterner)
+        var movieIds = IdMap(parsers[0].movieInterner)
+        var skipped = parsers[0].skipped
+        for parser in parsers.dropFirst() {
+            let userMap = parser.userInterner.keys.map { userIds.insert($0) }
+            let movieMap = parser.movieInterner.keys.map { movieIds.insert($0) }
+            users.append(contentsOf: parser.users.lazy.map { userMap[Int($0)] })
+            movies.append(contentsOf: parser.movies.lazy.map { movieMap[Int($0)] })
+            ratings.append(contentsOf: parser.ratings)
+            skipped.merge(parser.skipped)
+        }
+        let table = RatingsTable(users: users, movies: movies, ratings: ratings, userIds: userIds, movieIds: movieIds)
+        return LoadedRatings(table: table, skipped: skipped)
     }
 
     private struct Parser {
@@ -57,17 +121,18 @@ public enum RatingsReader {
             fieldEnds = Array(repeating: 0, count: format.fieldCount + 1)
         }
 
-        mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) throws(DataError) {
-            let estimatedRows = bytes.count / 16
+        /// Parses the lines in `range`; the first of them is line `firstLine` of the file.
+        mutating func run(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, firstLine: Int) throws(DataError) {
+            let estimatedRows = range.count / 16
             users.reserveCapacity(estimatedRows)
             movies.reserveCapacity(estimatedRows)
             ratings.reserveCapacity(estimatedRows)
-            var lineNumber = 0
-            var lineStart = 0
-            while lineStart < bytes.count {
+            var lineNumber = firstLine - 1
+            var lineStart = range.lowerBound
+            while lineStart < range.upperBound {
                 lineNumber += 1
                 var lineEnd = lineStart
-                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                while lineEnd < range.upperBound && bytes[lineEnd] != 0x0A { lineEnd += 1 }
                 let next = lineEnd + 1
                 if lineEnd > lineStart && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
                 let isHeader = format.hasHeader && lineNumber == 1

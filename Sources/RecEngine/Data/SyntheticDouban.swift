@@ -88,21 +88,33 @@ public enum SyntheticDouban {
 
     struct UserModel {
         let count: Int
-        let bias: [Double]
-        let factor: [Double]
+        let bias: [Float]
+        /// Floats: at 50M ratings there are 11M users, and these are the generator's largest arrays.
+        let factor: [Float]
         /// How many movies each user rates.
         let activity: [Int]
-        let names: [[UInt8]]
+        /// Every user's name, back to back (one allocation instead of one per user).
+        let nameBytes: [UInt8]
+        let nameOffsets: [Int]
 
         init(_ config: SynthConfig) {
             var generator = SplitMix64(seed: SplitMix64.derived(config.seed, 3))
             count = config.users
             let factorScale = (0.55 / Double(config.factors).squareRoot()).squareRoot()
-            bias = (0..<count).map { _ in 0.4 * generator.nextGaussian() }
-            factor = (0..<count * config.factors).map { _ in factorScale * generator.nextGaussian() }
+            bias = (0..<count).map { _ in Float(0.4 * generator.nextGaussian()) }
+            factor = (0..<count * config.factors).map { _ in Float(factorScale * generator.nextGaussian()) }
             let appetite = (0..<count).map { _ in exp(1.15 * generator.nextGaussian()) }
             activity = Self.activity(appetite: appetite, total: config.ratings, cap: config.ratedMovies)
-            names = (0..<count).map(UserNames.name(for:))
+            var nameBytes: [UInt8] = []
+            var nameOffsets = [0]
+            nameBytes.reserveCapacity(count * 12)
+            nameOffsets.reserveCapacity(count + 1)
+            for user in 0..<count {
+                UserNames.appendName(for: user, to: &nameBytes)
+                nameOffsets.append(nameBytes.count)
+            }
+            self.nameBytes = nameBytes
+            self.nameOffsets = nameOffsets
         }
 
         /// `1 + floor(c * appetite)` capped at the movie count, with `c` as large as keeps the sum
@@ -111,7 +123,7 @@ public enum SyntheticDouban {
             func counts(_ c: Double) -> [Int] { appetite.map { min(cap, 1 + Int(c * $0)) } }
             var low = 0.0
             var high = Double(total)
-            for _ in 0..<60 {
+            for _ in 0..<40 {
                 let middle = (low + high) / 2
                 if counts(middle).reduce(0, +) <= total { low = middle } else { high = middle }
             }
@@ -188,8 +200,8 @@ public enum SyntheticDouban {
     private static func latent(_ user: Int, _ position: Int, _ users: UserModel, _ movies: MovieModel) -> Double {
         var dot = 0.0
         let k = movies.factors
-        for f in 0..<k { dot += users.factor[user * k + f] * movies.factor[position * k + f] }
-        return users.bias[user] + movies.bias[position] + dot
+        for f in 0..<k { dot += Double(users.factor[user * k + f]) * movies.factor[position * k + f] }
+        return Double(users.bias[user]) + movies.bias[position] + dot
     }
 
     static let noise = 0.55
@@ -247,7 +259,7 @@ public enum SyntheticDouban {
                     let user = Int(blockUsers[index])
                     let taste = latent(user, position, users, movies) + noise * generator.nextGaussian()
                     let seenOnly = generator.nextUnit() < minusOneShare
-                    bytes.append(contentsOf: users.names[user])
+                    bytes.append(contentsOf: users.nameBytes[users.nameOffsets[user]..<users.nameOffsets[user + 1]])
                     bytes.append(0x2C)
                     bytes.append(contentsOf: movieId)
                     bytes.append(0x2C)
@@ -263,8 +275,12 @@ public enum SyntheticDouban {
                 output.value[movie] = bytes
             }
         }
+        // One exact allocation; each block is freed once copied, so the peak stays near one copy.
         var data = Data(capacity: blocks.reduce(0) { $0 + $1.count })
-        for block in blocks { data.append(contentsOf: block) }
+        for index in blocks.indices {
+            data.append(contentsOf: blocks[index])
+            blocks[index] = []
+        }
         return data
     }
 }

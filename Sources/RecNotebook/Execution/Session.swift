@@ -44,6 +44,8 @@ final class Session {
     /// Scores of every model evaluated on the split, in order, for the comparison table.
     /// Evaluating a model again under the same name replaces its row.
     var scores: [ModelScore] = []
+    /// The item-CF pivot and correlations, rebuilt whenever the ratings they came from change.
+    var itemCF = ItemCFCache()
     /// Models trained by `train`, by the name given there.
     var models: [String: TrainedModel] = [:]
 

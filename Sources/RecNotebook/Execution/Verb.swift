@@ -17,6 +17,7 @@ enum VerbRegistry {
     static let all: [Verb] = [
         SeedVerb.verb, LoadVerb.verb, HeadVerb.verb, StatsVerb.verb, HistogramVerb.verb,
         ChartVerb.verb, SelectVerb.verb, ReplaceVerb.verb, RankVerb.verb, SplitVerb.verb,
+        PivotVerb.verb, CorrelateVerb.verb, UserVerb.verb, ItemRecommendVerb.verb, SimilarVerb.verb, ItemEvaluateVerb.verb,
         TrainVerb.verb, GridVerb.verb, LossVerb.verb, EvaluateVerb.verb, PredictionsVerb.verb, RecommendVerb.verb,
         CrossValidateVerb.verb, CompareVerb.verb,
     ]

@@ -2,11 +2,12 @@ import Foundation
 import Testing
 
 @testable import RecEngine
+import RecTestSupport
 
 /// Faithfulness to Surprise on MovieLens 100K (skipped when the data is absent).
 enum MovieLensData {
-    static let folder = TestPaths.repository.appendingPathComponent("../shared/data/movielens-100k").standardized
-    static let present = FileManager.default.fileExists(atPath: folder.appendingPathComponent("u.data").path)
+    static let folder = TestPaths.movieLens100K
+    static let present = TestPaths.movieLens100KPresent
 
     static func ratings() throws -> RatingsTable {
         try RatingsReader.read(path: folder.appendingPathComponent("u.data").path, format: .movieLens100K).table

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RecEngine
+import RecTestSupport
 
 @Suite struct RatingsReaderTests {
     private func parse(_ text: String, _ format: RatingsFormat = .douban) throws -> LoadedRatings {
@@ -80,6 +81,54 @@ import Testing
         var format = RatingsFormat.douban
         format.ratingColumn = 5
         #expect(throws: DataError.self) { try RatingsReader.parse(Data("a,1,2".utf8), source: "x", format: format) }
+    }
+
+    /// Large files are parsed in two chunks at once; ids and line numbers must be as one pass gives.
+    private static func largeFile(rows: Int) -> (text: String, users: [String], movies: [String]) {
+        var generator = SplitMix64(seed: 3)
+        var lines: [String] = []
+        var users: [String] = []
+        var movies: [String] = []
+        var seen = Set<String>()
+        for row in 0..<rows {
+            // Later rows bring new users, so some users first appear in the second chunk.
+            let user = "u\(generator.next() % UInt64(1_000 + row / 2))"
+            let movie = "\(100 + generator.next() % 50)"
+            if seen.insert(user).inserted { users.append(user) }
+            if seen.insert("movie " + movie).inserted { movies.append(movie) }
+            lines.append("\(user),\(movie),\(generator.next() % 5 + 1)")
+        }
+        return (lines.joined(separator: "\n"), users, movies)
+    }
+
+    @Test func chunkedParseKeepsFirstAppearanceOrder() throws {
+        let (text, users, movies) = Self.largeFile(rows: 100_000)
+        #expect(text.utf8.count >= RatingsReader.parallelThreshold)
+        let table = try parse(text).table
+        #expect(table.count == 100_000)
+        #expect(table.userIds.rawIds == users)
+        #expect(table.movieIds.rawIds == movies)
+        let lines = text.split(separator: "\n")
+        for row in [0, 49_999, 50_000, 99_999] {
+            let fields = lines[row].split(separator: ",")
+            #expect(table.userIds.rawId(at: Int(table.users[row])) == String(fields[0]))
+            #expect(table.movieIds.rawId(at: Int(table.movies[row])) == String(fields[1]))
+        }
+    }
+
+    @Test func chunkedParseReportsTheFileLine() {
+        var lines = Self.largeFile(rows: 100_000).text.split(separator: "\n").map(String.init)
+        lines[90_000] = "broken"
+        #expect(message(lines.joined(separator: "\n")) == "user_movies.csv:90001: expected 3 fields separated by commas, found 1")
+        var format = RatingsFormat.douban
+        format.skipMalformed = true
+        lines[10] = "early,1"
+        let loaded = try? parse(lines.joined(separator: "\n"), format)
+        #expect(loaded?.skipped.count == 2)
+        #expect(loaded?.skipped.examples == [
+            "user_movies.csv:11: expected 3 fields separated by commas, found 2",
+            "user_movies.csv:90001: expected 3 fields separated by commas, found 1",
+        ])
     }
 
     @Test(.enabled(if: TestPaths.doubanPresent, "needs ../shared/data/douban"))

@@ -19,6 +19,17 @@ import Testing
         #expect(movies.movies.contains { $0.title.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF } })
     }
 
+    @Test func doubanPresetHasTheArticlesCounts() throws {
+        let files = try SyntheticDouban.generate(.douban)
+        let summary = try RatingsReader.parse(files.ratingsCSV, source: "synth", format: .douban).table.summary()
+        let movies = try MoviesReader.parse(files.moviesCSV, source: "synth", format: .douban).catalog
+        #expect(summary.rows == 1_007_397)
+        #expect(summary.users == 223_239)
+        #expect(summary.movies == 165)
+        #expect(movies.count == 166)
+        #expect(summary.minimum == -1 && summary.maximum == 5)
+    }
+
     @Test func noUserRatesAMovieTwice() throws {
         let table = try RatingsReader.parse(SyntheticDouban.generate(.small).ratingsCSV, source: "s", format: .douban).table
         let pairs = Set(zip(table.users, table.movies).map { Int($0) << 32 | Int($1) })

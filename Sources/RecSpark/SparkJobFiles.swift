@@ -1,0 +1,124 @@
+import Foundation
+import RecEngine
+
+/// The files exchanged with the Spark job, and the checks on what comes back. Nothing from
+/// the job is trusted: a missing `done.json` means the job did not finish, and row counts,
+/// ids and numbers are all checked.
+enum SparkJobFiles {
+    static let outputs = ["predictions.csv", "user_factors.csv", "movie_factors.csv", "done.json"]
+
+    static func prepare(train: RatingsTable, test: RatingsTable, config: ALSConfig, folder: String) throws(SparkError) {
+        let fileManager = FileManager.default
+        do {
+            try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            // A previous run's output must never be read as this run's.
+            for name in outputs { try? fileManager.removeItem(atPath: path(folder, name)) }
+            try write(path(folder, SparkALSJobScript.fileName), SparkALSJobScript.source)
+            let settings: [String: Any] = [
+                "rank": config.rank, "iterations": config.iterations, "regularization": config.regularization,
+                "nonnegative": config.nonnegative, "seed": Int(truncatingIfNeeded: config.seed & 0x7FFF_FFFF),
+            ]
+            try JSONSerialization.data(withJSONObject: settings, options: [.sortedKeys]).write(to: URL(fileURLWithPath: path(folder, "settings.json")))
+            try write(path(folder, "train.csv"), csv(train, withRow: false))
+            try write(path(folder, "test.csv"), csv(test, withRow: true))
+        } catch let error as SparkError {
+            throw error
+        } catch {
+            throw .cannotWrite(path: folder, reason: (error as NSError).localizedDescription)
+        }
+    }
+
+    static func read(folder: String, train: RatingsTable, test: RatingsTable, rank: Int, total: Double) throws(SparkError) -> SparkALSResult {
+        let done = try lines(folder, "done.json", missing: "missing: the job stopped before it finished (truncated output)").joined()
+        guard let info = try? JSONSerialization.jsonObject(with: Data(done.utf8)) as? [String: Any],
+            let startup = info["startup_seconds"] as? Double, let fit = info["fit_seconds"] as? Double,
+            let predict = info["predict_seconds"] as? Double, let master = info["master"] as? String
+        else {
+            throw .invalidOutput(file: "done.json", reason: "not the summary the job writes")
+        }
+        var trainedUsers = [Bool](repeating: false, count: train.userCount)
+        var trainedMovies = [Bool](repeating: false, count: train.movieCount)
+        for row in 0..<train.count {
+            trainedUsers[Int(train.users[row])] = true
+            trainedMovies[Int(train.movies[row])] = true
+        }
+        let predictions = try readPredictions(folder, test: test, trainedUsers: trainedUsers, trainedMovies: trainedMovies)
+        let users = try readFactors(folder, "user_factors.csv", count: train.userCount, rank: rank)
+        let movies = try readFactors(folder, "movie_factors.csv", count: train.movieCount, rank: rank)
+        return SparkALSResult(
+            predictions: predictions, model: SparkALSModel(rank: rank, userFactors: users, movieFactors: movies),
+            timings: .init(startup: startup, fit: fit, predict: predict, total: total), master: master,
+            sparkVersion: info["spark_version"] as? String ?? "unknown")
+    }
+
+    private static func readPredictions(
+        _ folder: String, test: RatingsTable, trainedUsers: [Bool], trainedMovies: [Bool]
+    ) throws(SparkError) -> [Double] {
+        let rows = try lines(folder, "predictions.csv", missing: "missing")
+        guard rows.count == test.count else {
+            throw .invalidOutput(file: "predictions.csv", reason: "\(rows.count) predictions for \(test.count) test ratings (truncated or wrong)")
+        }
+        var predictions = [Double](repeating: .nan, count: test.count)
+        for (line, text) in rows.enumerated() {
+            let fields = text.split(separator: ",")
+            guard fields.count == 2, let row = Int(fields[0]), row == line, let value = Double(fields[1]) else {
+                throw .invalidOutput(file: "predictions.csv", reason: "line \(line + 1) is not `\(line),PREDICTION`: \(text.prefix(60))")
+            }
+            let user = Int(test.users[row])
+            let movie = Int(test.movies[row])
+            if !value.isFinite {
+                let cold = user >= trainedUsers.count || !trainedUsers[user] || movie >= trainedMovies.count || !trainedMovies[movie]
+                guard cold, value.isNaN else {
+                    throw .invalidOutput(
+                        file: "predictions.csv",
+                        reason: "line \(line + 1): prediction \(fields[1]) for user \(user) and movie \(movie), which both have training ratings")
+                }
+            }
+            predictions[row] = value
+        }
+        return predictions
+    }
+
+    private static func readFactors(_ folder: String, _ name: String, count: Int, rank: Int) throws(SparkError) -> [Float] {
+        var factors = [Float](repeating: .nan, count: count * rank)
+        for (line, text) in try lines(folder, name, missing: "missing").enumerated() {
+            let fields = text.split(separator: ",")
+            guard fields.count == rank + 1, let id = Int(fields[0]), (0..<count).contains(id) else {
+                throw .invalidOutput(file: name, reason: "line \(line + 1) is not an id below \(count) and \(rank) factors")
+            }
+            for f in 0..<rank {
+                guard let value = Float(fields[f + 1]), value.isFinite else {
+                    throw .invalidOutput(file: name, reason: "line \(line + 1): factor \(f + 1) is `\(fields[f + 1])`, not a finite number")
+                }
+                factors[id * rank + f] = value
+            }
+        }
+        return factors
+    }
+
+    private static func lines(_ folder: String, _ name: String, missing: String) throws(SparkError) -> [String] {
+        guard let data = FileManager.default.contents(atPath: path(folder, name)) else {
+            throw .invalidOutput(file: name, reason: missing)
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw .invalidOutput(file: name, reason: "not UTF-8 text") }
+        return text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+    }
+
+    private static func csv(_ table: RatingsTable, withRow: Bool) -> String {
+        var text = ""
+        text.reserveCapacity(table.count * 20)
+        for row in 0..<table.count {
+            if withRow { text += "\(row)," }
+            text += "\(table.users[row]),\(table.movies[row]),\(table.ratings[row])\n"
+        }
+        return text
+    }
+
+    private static func write(_ path: String, _ text: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    static func path(_ folder: String, _ name: String) -> String {
+        (folder as NSString).appendingPathComponent(name)
+    }
+}

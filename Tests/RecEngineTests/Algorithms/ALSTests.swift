@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+@testable import RecEngine
+
+@Suite struct ALSTests {
+    private func table(_ rows: [(String, String, Float)]) -> RatingsTable {
+        let text = rows.map { "\($0.0),\($0.1),\(Int($0.2))" }.joined(separator: "\n")
+        return try! RatingsReader.parse(Data(text.utf8), source: "t", format: .douban).table
+    }
+
+    @Test func oneIterationOfRankOneByHand() throws {
+        // Two users rate one movie 2 and 4. With rank 1 and λ = 0.1:
+        // movie:  y   = (2 x0 + 4 x1) / (x0² + x1² + 0.1 · 2)
+        // users:  x_u = r_u y / (y² + 0.1 · 1)
+        let train = table([("a", "m", 2), ("b", "m", 4)])
+        let config = ALSConfig(rank: 1, iterations: 1, regularization: 0.1, seed: 5)
+        let start = ALS.initialFactors(count: 2, rank: 1, seed: 5).map(Double.init)
+        #expect(start.allSatisfy { abs(abs($0) - 1) < 1e-6 }, "unit-length rank-1 factors are ±1")
+        let y = (2 * start[0] + 4 * start[1]) / (start[0] * start[0] + start[1] * start[1] + 0.2)
+        let x0 = 2 * y / (y * y + 0.1)
+        let x1 = 4 * y / (y * y + 0.1)
+        let model = try ALS.fit(train, config: config)
+        #expect(abs(Double(model.movieFactors[0]) - y) < 1e-5)
+        #expect(abs(Double(model.userFactors[0]) - x0) < 1e-5)
+        #expect(abs(Double(model.userFactors[1]) - x1) < 1e-5)
+        #expect(abs(try model.estimate(user: 1, movie: 0) - x1 * y) < 1e-5)
+    }
+
+    /// Ratings made exactly from known rank-2 factors are fitted almost exactly.
+    @Test func recoversALowRankMatrix() throws {
+        var generator = SplitMix64(seed: 11)
+        let users = (0..<40).map { _ in (generator.nextGaussian(), generator.nextGaussian()) }
+        let movies = (0..<12).map { _ in (generator.nextGaussian(), generator.nextGaussian()) }
+        var lines: [String] = []
+        var truth: [Double] = []
+        for (u, p) in users.enumerated() {
+            for (m, q) in movies.enumerated() where (u + m) % 3 != 0 {
+                let rating = p.0 * q.0 + p.1 * q.1
+                lines.append("u\(u)\tm\(m)\t\(rating)")
+                truth.append(rating)
+            }
+        }
+        var format = RatingsFormat.movieLens100K
+        format.fieldCount = 3
+        format.wholeRatings = false
+        format.ratingRange = -20...20
+        let train = try RatingsReader.parse(Data(lines.joined(separator: "\n").utf8), source: "t", format: format).table
+        let model = try ALS.fit(train, config: ALSConfig(rank: 2, iterations: 50, regularization: 1e-6, seed: 1))
+        let predicted = (0..<train.count).map { try! model.estimate(user: Int(train.users[$0]), movie: Int(train.movies[$0])) }
+        let rmse = ErrorMetrics(predicted: predicted, actual: train.ratings.map(Double.init)).rmse
+        #expect(rmse < 1e-3, "train RMSE \(rmse)")
+    }
+
+    @Test func sameSeedSameFactorsOnOneOrTwoThreads() throws {
+        let files = try SyntheticDouban.generate(.small)
+        let train = try RatingsReader.parse(files.ratingsCSV, source: "s", format: .douban).table
+        let config = ALSConfig(rank: 4, iterations: 3, regularization: 0.1, seed: 9)
+        let one = try ALS.fit(train, config: config, threads: 1)
+        let two = try ALS.fit(train, config: config, threads: 2)
+        #expect(one.userFactors == two.userFactors && one.movieFactors == two.movieFactors)
+        #expect(one.isFinite)
+    }
+
+    @Test func nonnegativeFactorsStayNonnegative() throws {
+        let train = table([("a", "x", 5), ("a", "y", 1), ("b", "x", 1), ("b", "y", 5), ("c", "x", 3)])
+        let model = try ALS.fit(train, config: ALSConfig(rank: 2, iterations: 5, regularization: 0.05, nonnegative: true))
+        #expect(model.userFactors.allSatisfy { $0 >= 0 } && model.movieFactors.allSatisfy { $0 >= 0 })
+    }
+
+    @Test func unknownIdsAndBadSettingsAreErrors() throws {
+        let train = table([("a", "x", 5)])
+        let model = try ALS.fit(train, config: ALSConfig(rank: 1, iterations: 1))
+        #expect(throws: EstimateError.unknownUser(3)) { try model.estimate(user: 3, movie: 0) }
+        #expect(throws: ALSConfig.Invalid(description: "regularization must be a positive number, not 0.0")) {
+            try ALS.fit(train, config: ALSConfig(regularization: 0))
+        }
+    }
+
+    @Test func choleskyAndNonNegativeLeastSquaresByHand() {
+        // [4 2; 2 3] x = [2; 5]  ->  x = [-0.5, 2].
+        var a: [Double] = [4, 2, 2, 3]
+        var b: [Double] = [2, 5]
+        #expect(Cholesky.solve(&a, &b, 2))
+        #expect(abs(b[0] + 0.5) < 1e-12 && abs(b[1] - 2) < 1e-12)
+        // With x >= 0 the first coordinate sticks at 0 and the second is 5 / 3.
+        let full: [Double] = [4, 2, 2, 3]
+        let rhs: [Double] = [2, 5]
+        var x: [Double] = [0, 0]
+        NonNegativeLeastSquares.solve(full, rhs, &x, 2)
+        #expect(x[0] == 0 && abs(x[1] - 5.0 / 3.0) < 1e-9)
+        var singular: [Double] = [0, 0, 0, 0]
+        var anything: [Double] = [1, 1]
+        #expect(!Cholesky.solve(&singular, &anything, 2))
+    }
+}

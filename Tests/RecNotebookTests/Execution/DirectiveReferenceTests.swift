@@ -1,0 +1,21 @@
+import Foundation
+import RecTestSupport
+import Testing
+
+@testable import RecNotebook
+
+@Suite struct DirectiveReferenceTests {
+    @Test func readmeDocumentsEveryDirectiveAsTheCodeAcceptsIt() throws {
+        let readme = try String(contentsOf: TestPaths.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("<!-- directives:begin -->\n" + DirectiveReference.markdown() + "<!-- directives:end -->"),
+                "the README's directive reference is stale: run `make docs`")
+    }
+
+    @Test func everyVerbHasAnExampleThatParsesAndUsesItsOwnVerb() throws {
+        for verb in VerbRegistry.all {
+            let directive = try #require(try DirectiveParser.parseLine(verb.example, at: SourceLocation(file: "x", line: 1)))
+            #expect(directive.verb == verb.name)
+            for option in directive.options { #expect(verb.keys.contains(option.key), "\(verb.name): \(option.key)") }
+        }
+    }
+}
