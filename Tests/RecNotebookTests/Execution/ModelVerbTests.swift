@@ -37,6 +37,9 @@ import Testing
         #expect(chart.series[0].values.count == 3)
         guard case .table(let predictions) = results[2] else { Issue.record("predictions gives a table"); return }
         #expect(predictions.rows.count == 3)
+        let ranked = try run("evaluate a ranking=5", in: session)
+        guard case .metrics(let list) = ranked[0] else { Issue.record("evaluate gives metrics"); return }
+        #expect(list.metrics.map(\.name).contains("NDCG@5"))
     }
 
     @Test func gridListsEveryCombinationAndTheWinner() throws {
