@@ -69,6 +69,8 @@ final class Session {
     var currentCell: CellScope?
     /// What the cache did during the current cell; the runner moves it into the cell's run.
     var cacheEvents: [CacheEvent] = []
+    /// Models trained by `train`, by the name given there.
+    var models: [String: TrainedModel] = [:]
 
     init(context: RunContext) {
         self.context = context
@@ -87,6 +89,16 @@ final class Session {
         } else {
             scores.append(score)
         }
+    }
+
+    func requireModel(_ name: String, _ invocation: Invocation) throws(NotebookError) -> TrainedModel {
+        guard let model = models[name] else {
+            let known = models.keys.sorted()
+            let hint = Suggestions.closest(to: name, in: known).map { " Did you mean `\($0)`?" }
+                ?? (known.isEmpty ? " Train one first, e.g. `train svd1 model=svd k=10`." : " Trained so far: \(known.joined(separator: ", ")).")
+            throw invocation.fail("no model named `\(name)`.\(hint)")
+        }
+        return model
     }
 
     func requireDataset(_ invocation: Invocation) throws(NotebookError) -> Dataset {

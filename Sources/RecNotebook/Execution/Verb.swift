@@ -21,6 +21,8 @@ enum VerbRegistry {
         ChartVerb.verb, SelectVerb.verb, ReplaceVerb.verb, RankVerb.verb, SplitVerb.verb,
         PivotVerb.verb, CorrelateVerb.verb, UserVerb.verb, ItemRecommendVerb.verb, SimilarVerb.verb, ItemEvaluateVerb.verb,
         ParamsVerb.verb,
+        TrainVerb.verb, GridVerb.verb, LossVerb.verb, EvaluateVerb.verb, PredictionsVerb.verb, RecommendVerb.verb,
+        CrossValidateVerb.verb, CompareVerb.verb,
     ]
 
     static func verb(named name: String) -> Verb? {

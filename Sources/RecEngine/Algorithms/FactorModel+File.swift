@@ -1,0 +1,110 @@
+import Foundation
+
+/// Saved factor models.
+///
+/// Format `recbook.factor-model`, version 1: one line of UTF-8 JSON, a `\n`, then a binary blob.
+///
+/// - Header keys: `format` ("recbook.factor-model"), `version` (1), `config` (the
+///   `FactorModelConfig` as JSON), `users`, `movies`, `parameterCount`, `history`.
+/// - Blob: `parameterCount` little-endian IEEE-754 Float32 values in `FactorLayout` order
+///   (user factors, movie factors, user biases, movie biases, global bias, hidden weights
+///   (2k+2) × units row-major, hidden biases, output weights, output bias), then one byte per
+///   user and one per movie, 1 when it had a training rating, else 0.
+///
+/// A reader refuses other formats, newer versions, and blobs whose length does not match.
+extension FactorModel {
+    public static let fileFormat = "recbook.factor-model"
+    public static let fileVersion = 1
+
+    struct FileHeader: Codable {
+        var format: String
+        var version: Int
+        var config: FactorModelConfig
+        var users: Int
+        var movies: Int
+        var parameterCount: Int
+        var history: TrainingHistory
+    }
+
+    /// The model as bytes in the format above.
+    public func encoded() -> Data {
+        let header = FileHeader(
+            format: Self.fileFormat, version: Self.fileVersion, config: config, users: layout.users, movies: layout.movies,
+            parameterCount: parameters.count, history: history)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        // Encoding plain Codable values with finite numbers cannot fail.
+        var data = (try? encoder.encode(header)) ?? Data()
+        data.append(0x0A)
+        data.reserveCapacity(data.count + 4 * parameters.count + seenUsers.count + seenMovies.count)
+        for value in parameters {
+            withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) }
+        }
+        data.append(contentsOf: seenUsers.map { $0 ? 1 : 0 })
+        data.append(contentsOf: seenMovies.map { $0 ? 1 : 0 })
+        return data
+    }
+
+    /// Reads bytes written by `encoded()`; `path` only names the source in errors.
+    public static func decode(_ data: Data, path: String) throws(ModelFileError) -> FactorModel {
+        guard let newline = data.firstIndex(of: 0x0A) else {
+            throw ModelFileError(path: path, "not a recbook model file (no header line); save it again with recbook")
+        }
+        let header: FileHeader
+        do {
+            header = try JSONDecoder().decode(FileHeader.self, from: data[data.startIndex..<newline])
+        } catch {
+            throw ModelFileError(path: path, "the header is not a recbook model header (\(error)); save the model again")
+        }
+        guard header.format == fileFormat else {
+            throw ModelFileError(path: path, "format is `\(header.format)`, expected `\(fileFormat)`")
+        }
+        guard header.version <= fileVersion else {
+            throw ModelFileError(path: path, "format version \(header.version) is newer than this recbook reads (\(fileVersion)); upgrade recbook")
+        }
+        let config = header.config
+        guard (try? config.validate()) != nil, header.users >= 0, header.movies >= 0 else {
+            throw ModelFileError(path: path, "the header's settings are out of range; the file is damaged")
+        }
+        let layout = FactorLayout(
+            kind: config.kind, users: header.users, movies: header.movies, factors: config.factors,
+            hiddenUnits: config.hiddenUnits)
+        let blob = data[(newline + 1)...]
+        let expected = 4 * layout.count + header.users + header.movies
+        guard layout.count == header.parameterCount, blob.count == expected else {
+            throw ModelFileError(path: path, "expected \(expected) bytes of parameters, found \(blob.count); the file is truncated or damaged")
+        }
+        var parameters = [Float](repeating: 0, count: layout.count)
+        var cursor = blob.startIndex
+        for index in 0..<layout.count {
+            var bits: UInt32 = 0
+            for byte in 0..<4 { bits |= UInt32(blob[cursor + byte]) << (8 * UInt32(byte)) }
+            parameters[index] = Float(bitPattern: bits)
+            cursor += 4
+        }
+        let seenUsers = blob[cursor..<cursor + header.users].map { $0 != 0 }
+        cursor += header.users
+        let seenMovies = blob[cursor..<cursor + header.movies].map { $0 != 0 }
+        return FactorModel(
+            config: config, layout: layout, parameters: parameters, seenUsers: seenUsers, seenMovies: seenMovies,
+            history: header.history)
+    }
+
+    public func save(to path: String) throws(ModelFileError) {
+        do {
+            try encoded().write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw ModelFileError(path: path, "could not write the model: \(error.localizedDescription)")
+        }
+    }
+
+    public static func load(from path: String) throws(ModelFileError) -> FactorModel {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw ModelFileError(path: path, "could not read the model: \(error.localizedDescription)")
+        }
+        return try decode(data, path: path)
+    }
+}

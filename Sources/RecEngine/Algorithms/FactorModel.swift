@@ -1,0 +1,38 @@
+/// A trained SVD, RSVD or neural model (see `FactorModelConfig` for the maths): immutable
+/// parameters in one flat buffer laid out by `FactorLayout`.
+///
+/// Users and movies with no training rating keep their random initial embeddings, which mean
+/// nothing, so `estimate` throws for them and `Predictor` falls back to the training mean.
+public struct FactorModel: RatingEstimator, Sendable {
+    public let config: FactorModelConfig
+    public let layout: FactorLayout
+    public let parameters: [Float]
+    /// Per dense index: did it have a training rating?
+    public let seenUsers: [Bool]
+    public let seenMovies: [Bool]
+    public let history: TrainingHistory
+
+    public init(
+        config: FactorModelConfig, layout: FactorLayout, parameters: [Float], seenUsers: [Bool], seenMovies: [Bool],
+        history: TrainingHistory
+    ) {
+        precondition(parameters.count == layout.count && seenUsers.count == layout.users && seenMovies.count == layout.movies)
+        self.config = config
+        self.layout = layout
+        self.parameters = parameters
+        self.seenUsers = seenUsers
+        self.seenMovies = seenMovies
+        self.history = history
+    }
+
+    public func estimate(user: Int, movie: Int) throws(EstimateError) -> Double {
+        guard user >= 0 && user < layout.users && seenUsers[user] else { throw .unknownUser(user) }
+        guard movie >= 0 && movie < layout.movies && seenMovies[movie] else { throw .unknownMovie(movie) }
+        return parameters.withUnsafeBufferPointer { buffer in
+            var scratch = [Float](repeating: 0, count: layout.kind == .neural ? layout.hiddenUnits + layout.inputWidth : 0)
+            return scratch.withUnsafeMutableBufferPointer { scratch in
+                Double(FactorForward.predict(buffer.baseAddress!, layout, user: user, movie: movie, scratch: scratch.baseAddress))
+            }
+        }
+    }
+}

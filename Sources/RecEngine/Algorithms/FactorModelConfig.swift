@@ -1,0 +1,96 @@
+/// Settings for one of the article's three Keras models, trained by `FactorTrainer`.
+///
+/// - `svd`: `r̂ = p_u · q_i` (two embeddings, no biases, no regularisation in the article).
+/// - `rsvd`: `r̂ = p_u · q_i + b_u + b_i + μ`, with Keras' L2 (`reg * sum(w^2)`) on all four
+///   embedding tables.
+/// - `neural`: `x = [q_i, p_u, b_u, b_i]`, `h = relu(W1ᵀx + c1)`, `r̂ = w2 · h + c2`, L2 on the
+///   embeddings only (the dense layers carry none, as in the article).
+///
+/// The objective is the batch mean of `(r̂ - r)^2` plus the L2 terms, minimised by Adam over
+/// shuffled mini-batches. `optimizer` picks Keras' dense Adam (every parameter moves every step)
+/// or a lazy Adam that only updates the embedding rows in the batch (TensorFlow's LazyAdam).
+public struct FactorModelConfig: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        case svd, rsvd, neural
+    }
+
+    public enum Optimizer: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Keras-exact: every row's moments decay and every row moves at every step.
+        case adam
+        /// Only the rows looked up in the batch are updated (and regularised); dense layers as Adam.
+        case lazyAdam = "lazy-adam"
+    }
+
+    public var kind: Kind
+    /// Latent factors per user and per movie (the article's `n_embeddings`).
+    public var factors: Int
+    /// The L2 coefficient Keras' `regularizers.l2` takes. Ignored by `svd`.
+    public var regularization: Float
+    /// Hidden units of the neural model's ReLU layer. Ignored by the others.
+    public var hiddenUnits: Int
+    public var epochs: Int
+    public var batchSize: Int
+    public var adam: AdamSettings
+    public var optimizer: Optimizer
+    /// Fraction of the training rows, taken from the end as Keras' `validation_split` does,
+    /// held out to report validation loss and MAE each epoch. 0 for none.
+    public var validationFraction: Double
+    /// Stop when the validation loss has not improved for this many epochs (nil: never).
+    public var patience: Int?
+    public var seed: UInt64
+
+    public init(
+        kind: Kind, factors: Int = 10, regularization: Float = 0, hiddenUnits: Int = 80, epochs: Int = 20,
+        batchSize: Int = 10_000, learningRate: Float = 0.001, optimizer: Optimizer = .adam,
+        validationFraction: Double = 0, patience: Int? = nil, seed: UInt64 = 42
+    ) {
+        self.kind = kind
+        self.factors = factors
+        self.regularization = regularization
+        self.hiddenUnits = hiddenUnits
+        self.epochs = epochs
+        self.batchSize = batchSize
+        self.adam = AdamSettings(learningRate: learningRate)
+        self.optimizer = optimizer
+        self.validationFraction = validationFraction
+        self.patience = patience
+        self.seed = seed
+    }
+
+    /// Throws `ModelConfigError` naming the first setting out of range.
+    public func validate() throws(ModelConfigError) {
+        guard (1...1_000).contains(factors) else { throw ModelConfigError("k (factors) must be from 1 to 1000, not \(factors)") }
+        guard regularization >= 0 && regularization.isFinite else {
+            throw ModelConfigError("reg must be a finite number >= 0, not \(regularization)")
+        }
+        guard kind != .neural || (1...10_000).contains(hiddenUnits) else {
+            throw ModelConfigError("units must be from 1 to 10000, not \(hiddenUnits)")
+        }
+        guard (1...10_000).contains(epochs) else { throw ModelConfigError("epochs must be from 1 to 10000, not \(epochs)") }
+        guard (1...10_000_000).contains(batchSize) else {
+            throw ModelConfigError("batch must be from 1 to 10000000, not \(batchSize)")
+        }
+        guard adam.learningRate > 0 && adam.learningRate.isFinite else {
+            throw ModelConfigError("lr must be a positive number, not \(adam.learningRate)")
+        }
+        guard validationFraction >= 0 && validationFraction < 1 else {
+            throw ModelConfigError("validation must be from 0 (none) up to but not including 1, not \(validationFraction)")
+        }
+        if let patience, patience < 1 { throw ModelConfigError("patience must be at least 1, not \(patience)") }
+        if patience != nil && validationFraction == 0 {
+            throw ModelConfigError("early stopping watches the validation loss; give validation=0.2 (say) with patience")
+        }
+    }
+
+    /// The settings in a few words, e.g. `k=5, reg=1e-07, 45 epochs, batch 10000, adam`.
+    public var summary: String {
+        var parts = ["k=\(factors)"]
+        if kind != .svd { parts.append("reg=\(regularization)") }
+        if kind == .neural { parts.append("units=\(hiddenUnits)") }
+        parts.append("\(epochs) epochs")
+        parts.append("batch \(batchSize)")
+        parts.append(optimizer.rawValue)
+        if adam.learningRate != 0.001 { parts.append("lr=\(adam.learningRate)") }
+        return parts.joined(separator: ", ")
+    }
+}

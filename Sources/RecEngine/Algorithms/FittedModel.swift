@@ -1,0 +1,22 @@
+/// Any fitted model, as one value conforming to `RatingEstimator`.
+public enum FittedModel: RatingEstimator, Sendable {
+    case factor(FactorModel)
+    case biasedSGD(BiasedSGDModel)
+    case baseline(BaselineModel)
+    case movieMean(MovieMeans)
+
+    public func estimate(user: Int, movie: Int) throws(EstimateError) -> Double {
+        switch self {
+        case .factor(let model): return try model.estimate(user: user, movie: movie)
+        case .biasedSGD(let model): return try model.estimate(user: user, movie: movie)
+        case .baseline(let model): return try model.estimate(user: user, movie: movie)
+        case .movieMean(let model): return try model.estimate(user: user, movie: movie)
+        }
+    }
+
+    /// Per-epoch losses, for the models trained by epochs with Adam.
+    public var history: TrainingHistory? {
+        if case .factor(let model) = self { return model.history }
+        return nil
+    }
+}

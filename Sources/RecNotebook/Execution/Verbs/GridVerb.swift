@@ -1,0 +1,63 @@
+import RecEngine
+
+/// `grid`: tries every combination of the listed settings on the training rows, scored on a
+/// validation tail (Keras' `validation_split`) or by k-fold cross-validation.
+enum GridVerb {
+    static let verb = Verb(
+        name: "grid",
+        summary: "Grid search: trains every combination of comma-separated settings and scores each on validation rows or k folds.",
+        usage: "grid model=svd|rsvd|neural|sgd-svd|baseline k=5,10 [reg=..] [units=..] [epochs=] [batch=] [optimizer=] "
+            + "[holdout=0.2 | cv=5] [by=mae|rmse]",
+        example: "grid model=svd k=5,10,15,20 epochs=20 batch=5000 holdout=0.2",
+        keys: ModelOptions.keys + ["holdout", "cv", "by"],
+        run: run)
+
+    static let seedStream: UInt64 = 0x6_21D
+
+    private static func run(_ invocation: Invocation, _ session: Session) throws(NotebookError) -> [CellResult] {
+        try invocation.noSubjects()
+        let split = try session.requireSplit(invocation)
+        let criterionName = try invocation.choice("by", from: GridSearch.Criterion.allCases.map(\.rawValue), default: "mae")
+        let criterion = GridSearch.Criterion(rawValue: criterionName) ?? .mae
+        let scoring: GridSearch.Scoring
+        if invocation.string("cv") != nil {
+            guard invocation.string("holdout") == nil else { throw invocation.fail("give holdout= or cv=, not both") }
+            let folds = try invocation.int("cv", default: 5, range: 2...20)
+            scoring = .crossValidation(folds: folds, seed: SplitMix64.derived(session.seed, seedStream))
+        } else {
+            let fraction = try invocation.double("holdout") ?? 0.2
+            guard fraction > 0 && fraction < 1 else { throw invocation.fail("holdout must be between 0 and 1 (exclusive), not \(fraction)") }
+            scoring = .validation(fraction: fraction)
+        }
+        let candidates = try ModelOptions.candidates(
+            invocation, seed: SplitMix64.derived(session.seed, seedStream + 1), allowLists: true)
+        let search: GridSearch
+        do {
+            search = try GridSearch.run(candidates, on: split.train, scoring: scoring, criterion: criterion)
+        } catch {
+            throw ModelOptions.failure(error, invocation)
+        }
+        let rows: [[TableValue]] = search.rows.enumerated().map { index, row in
+            [
+                .integer(index + 1), .text(row.config.summary), .number(row.mae), .number(row.rmse),
+                .decimal(row.seconds), .text(index == search.best ? "best" : ""),
+            ]
+        }
+        let how: String
+        switch scoring {
+        case .validation(let fraction): how = "last \(Int((fraction * 100).rounded()))% of the training rows held out"
+        case .crossValidation(let folds, _): how = "\(folds)-fold cross-validation on the training rows"
+        }
+        let best = search.rows[search.best]
+        return [
+            .table(ResultTable(
+                title: "Grid search over \(search.rows.count) settings of \(best.config.family) (\(how))",
+                columns: [
+                    .integer("#"), .text("settings"), .decimal("validation MAE", precision: 4),
+                    .decimal("validation RMSE", precision: 4), .decimal("seconds", precision: 2), .text(""),
+                ],
+                rows: rows)),
+            .note("Best by \(criterion.rawValue.uppercased()): \(best.config.summary)."),
+        ]
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import RecEngine
+
+/// `train`: fits a model on the split's training rows and keeps it under a name.
+enum TrainVerb {
+    static let verb = Verb(
+        name: "train",
+        summary: "Trains a model (svd, rsvd, neural by Adam; sgd-svd, baseline as Surprise; movie-mean) on the training rows and names it.",
+        usage: "train NAME model=svd|rsvd|neural|sgd-svd|baseline|movie-mean [k=] [reg=] [units=] [epochs=] [batch=] "
+            + "[lr=] [optimizer=adam|lazy-adam] [validation=0] [patience=] [on=train|all]",
+        example: "train rsvd1 model=rsvd k=5 reg=1e-7 epochs=45 batch=10000",
+        keys: ModelOptions.keys + ["on"],
+        run: run)
+
+    private static func run(_ invocation: Invocation, _ session: Session) throws(NotebookError) -> [CellResult] {
+        let subjects = invocation.directive.subjects
+        guard subjects.count == 1, let name = subjects.first else {
+            throw invocation.fail("`train` needs one model name before the options, as in: \(verb.example)")
+        }
+        let on = try invocation.choice("on", from: ["train", "all"], default: "train")
+        let table: RatingsTable
+        let described: String
+        if on == "all" {
+            table = try session.requireDataset(invocation).ratings
+            described = "all \(table.count) ratings"
+        } else {
+            let split = try session.requireSplit(invocation)
+            table = split.train
+            described = "the \(split.kind) split's training rows (\(table.count) ratings)"
+        }
+        let configs = try ModelOptions.candidates(invocation, seed: ModelOptions.seed(session, name: name), allowLists: false)
+        let config = configs[0]
+        let started = Date()
+        let progress = EpochProgress(model: name, epochs: config.epochCount)
+        let fitted: FittedModel
+        do {
+            fitted = try config.fit(on: table, threads: 2, progress: progress.report)
+        } catch {
+            throw ModelOptions.failure(error, invocation)
+        }
+        let seconds = Date().timeIntervalSince(started)
+        let predictor = HeldOutEvaluation.predictor(fitted, train: table)
+        session.models[name] = TrainedModel(
+            name: name, config: config, predictor: predictor, trainSeconds: seconds, trainedOn: described)
+        var metrics: [Metric] = [.count("training ratings", table.count)]
+        if let history = fitted.history, let last = history.epochs.last {
+            metrics.append(.count("epochs run", history.epochs.count))
+            metrics.append(Metric("final train loss", last.trainLoss, precision: 4))
+            metrics.append(Metric("final train MAE", last.trainMAE, precision: 4))
+            if let loss = last.validationLoss, let mae = last.validationMAE {
+                metrics.append(Metric("final validation loss", loss, precision: 4))
+                metrics.append(Metric("final validation MAE", mae, precision: 4))
+            }
+        }
+        var results: [CellResult] = [.metrics(MetricList(title: "Trained `\(name)`: \(config.family), \(config.summary)", metrics: metrics))]
+        if let history = fitted.history, history.stoppedEarly {
+            results.append(.note("Early stopping ended training after \(history.epochs.count) epochs: validation loss had stopped improving."))
+        }
+        return results
+    }
+}
+
+extension ModelConfig {
+    /// Epochs the progress line counts to (nil for models without epochs).
+    var epochCount: Int? {
+        if case .factor(let config) = self { return config.epochs }
+        return nil
+    }
+}
+
+/// On a terminal, one line per epoch on stderr so a long `train` shows it is alive; silent
+/// when stderr is a file or pipe (reports stay clean).
+struct EpochProgress {
+    private let model: String
+    private let epochs: Int?
+    private let enabled = isatty(STDERR_FILENO) != 0
+
+    init(model: String, epochs: Int?) {
+        self.model = model
+        self.epochs = epochs
+    }
+
+    var report: ((EpochRecord) -> Void)? {
+        guard enabled, let epochs else { return nil }
+        let model = self.model
+        return { record in
+            var line = "\(model): epoch \(record.epoch)/\(epochs)  loss \(Self.format(record.trainLoss))  mae \(Self.format(record.trainMAE))"
+            if let loss = record.validationLoss, let mae = record.validationMAE {
+                line += "  val_loss \(Self.format(loss))  val_mae \(Self.format(mae))"
+            }
+            line += String(format: "  %.2fs\n", record.seconds)
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+    }
+
+    private static func format(_ value: Double) -> String { String(format: "%.4f", value) }
+}

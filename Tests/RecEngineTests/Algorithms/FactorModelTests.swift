@@ -1,0 +1,210 @@
+import Foundation
+import Testing
+
+@testable import RecEngine
+
+/// Small rating problems with a known answer, shared by the model tests.
+enum ModelFixtures {
+    /// `users × movies` ratings from hidden factors: r = 3 + b_u + b_i + p_u·q_i + noise,
+    /// a `density` share of the pairs observed, rows in a seeded random order.
+    static func known(
+        users: Int = 150, movies: Int = 80, factors: Int = 3, density: Double = 0.35, noise: Double = 0.1, seed: UInt64 = 7
+    ) -> RatingsTable {
+        var generator = SplitMix64(seed: seed)
+        let p = (0..<users * factors).map { _ in generator.nextGaussian() * 0.6 }
+        let q = (0..<movies * factors).map { _ in generator.nextGaussian() * 0.6 }
+        let bu = (0..<users).map { _ in generator.nextGaussian() * 0.3 }
+        let bi = (0..<movies).map { _ in generator.nextGaussian() * 0.3 }
+        var rows: [(Int32, Int32, Float)] = []
+        for user in 0..<users {
+            for movie in 0..<movies where generator.nextUnit() < density {
+                var value = 3 + bu[user] + bi[movie] + generator.nextGaussian() * noise
+                for f in 0..<factors { value += p[user * factors + f] * q[movie * factors + f] }
+                rows.append((Int32(user), Int32(movie), Float(value)))
+            }
+        }
+        let order = RatingSplit.permutation(rows.count, seed: seed &+ 1)
+        let shuffled = order.map { rows[$0] }
+        return RatingsTable(
+            users: shuffled.map(\.0), movies: shuffled.map(\.1), ratings: shuffled.map(\.2),
+            userIds: IdMap(orderedRawIds: (0..<users).map(String.init)), movieIds: IdMap(orderedRawIds: (0..<movies).map(String.init)))
+    }
+}
+
+@Suite struct FactorModelTests {
+    static let kinds = FactorModelConfig.Kind.allCases
+
+    /// Mean squared error of the batch `rows` for the given parameters, in Double.
+    private func batchLoss(_ parameters: [Float], _ layout: FactorLayout, _ table: RatingsTable, _ rows: [Int]) -> Double {
+        var scratch = [Float](repeating: 0, count: layout.inputWidth + layout.hiddenUnits)
+        var total = 0.0
+        parameters.withUnsafeBufferPointer { weights in
+            scratch.withUnsafeMutableBufferPointer { scratch in
+                for row in rows {
+                    let prediction = FactorForward.predict(
+                        weights.baseAddress!, layout, user: Int(table.users[row]), movie: Int(table.movies[row]),
+                        scratch: scratch.baseAddress)
+                    let error = Double(prediction) - Double(table.ratings[row])
+                    total += error * error
+                }
+            }
+        }
+        return total / Double(rows.count)
+    }
+
+    @Test(arguments: kinds)
+    func gradientsMatchFiniteDifferences(kind: FactorModelConfig.Kind) {
+        let table = ModelFixtures.known(users: 12, movies: 9, density: 0.6)
+        let layout = FactorLayout(kind: kind, users: 12, movies: 9, factors: 4, hiddenUnits: 6)
+        var parameters = FactorTrainer.initialParameters(layout, seed: 3)
+        // Bigger weights than Keras' init so that every gradient is well above Float noise.
+        for index in 0..<layout.denseBlock.lowerBound { parameters[index] *= 10 }
+        let rows = Array(0..<min(40, table.count))
+        let workspace = FactorWorkspace(
+            layout: layout, initial: parameters, maxBatch: rows.count, threads: 2, adam: AdamSettings(), lazy: false, l2: 0)
+        let gradient = table.users.withUnsafeBufferPointer { users in
+            table.movies.withUnsafeBufferPointer { movies in
+                table.ratings.withUnsafeBufferPointer { ratings in
+                    _ = workspace.accumulateGradient(
+                        rows: 0..<rows.count, users: users.baseAddress!, movies: movies.baseAddress!, ratings: ratings.baseAddress!)
+                    return workspace.gradientSnapshot
+                }
+            }
+        }
+        var checked = 0
+        var nonZero = 0
+        for index in 0..<layout.count {
+            let step: Float = kind == .neural ? 1e-3 : 1e-2
+            var plus = parameters, minus = parameters
+            plus[index] += step
+            minus[index] -= step
+            let numeric = (batchLoss(plus, layout, table, rows) - batchLoss(minus, layout, table, rows))
+                / Double(plus[index] - minus[index])
+            // Central differences on Float parameters: tolerance 2% of the larger value plus 1e-3.
+            let tolerance = 0.02 * max(abs(numeric), Double(abs(gradient[index]))) + 1e-3
+            #expect(abs(numeric - Double(gradient[index])) <= tolerance, "parameter \(index) of \(kind)")
+            checked += 1
+            if abs(numeric) > 1e-3 { nonZero += 1 }
+        }
+        #expect(checked == layout.count)
+        #expect(nonZero > layout.count / 4, "the check must cover real gradients, not zeros")
+    }
+
+    @Test(arguments: kinds, FactorModelConfig.Optimizer.allCases)
+    func sameSeedSameModelOnOneAndTwoThreads(kind: FactorModelConfig.Kind, optimizer: FactorModelConfig.Optimizer) throws {
+        let table = ModelFixtures.known()
+        let config = FactorModelConfig(
+            kind: kind, factors: 5, regularization: 1e-3, hiddenUnits: 16, epochs: 3, batchSize: 500, learningRate: 0.01,
+            optimizer: optimizer, validationFraction: 0.2, seed: 11)
+        let one = try FactorTrainer.fit(config, on: table, threads: 1)
+        let two = try FactorTrainer.fit(config, on: table, threads: 2)
+        let four = try FactorTrainer.fit(config, on: table, threads: 4)
+        #expect(one.parameters == two.parameters)
+        #expect(one.parameters == four.parameters)
+        #expect(one.history.epochs.map(\.trainLoss) == two.history.epochs.map(\.trainLoss))
+        let other = try FactorTrainer.fit(config.with { $0.seed = 12 }, on: table, threads: 2)
+        #expect(other.parameters != one.parameters, "another seed must give another model")
+    }
+
+    @Test func rsvdRecoversKnownFactors() throws {
+        let table = ModelFixtures.known(noise: 0.1)
+        let split = RatingSplit.holdout(rows: table.count, testFraction: 0.2, seed: 1)
+        let train = table.subset(split.train), test = table.subset(split.test)
+        let config = FactorModelConfig(
+            kind: .rsvd, factors: 3, regularization: 1e-4, epochs: 150, batchSize: 64, learningRate: 0.01,
+            optimizer: .lazyAdam, seed: 5)
+        let model = try FactorTrainer.fit(config, on: train)
+        let score = HeldOutEvaluation.errors(model, train: train, test: test)
+        // Noise is 0.1; a model that found the factors lands near it, the biases alone near 0.6.
+        #expect(score.rmse < 0.2, "test RMSE \(score.rmse)")
+    }
+
+    @Test func neuralLearnsTheKnownProblem() throws {
+        let table = ModelFixtures.known(noise: 0.1)
+        let split = RatingSplit.holdout(rows: table.count, testFraction: 0.2, seed: 1)
+        let train = table.subset(split.train), test = table.subset(split.test)
+        let baseline = try BaselineModel.fit(BaselineConfig(), on: train)
+        let config = FactorModelConfig(
+            kind: .neural, factors: 3, regularization: 1e-5, hiddenUnits: 32, epochs: 150, batchSize: 64, learningRate: 0.005,
+            optimizer: .lazyAdam, seed: 5)
+        let model = try FactorTrainer.fit(config, on: train)
+        let neural = HeldOutEvaluation.errors(model, train: train, test: test).rmse
+        let biases = HeldOutEvaluation.errors(baseline, train: train, test: test).rmse
+        #expect(neural < 0.75 * biases, "neural \(neural) vs biases only \(biases)")
+    }
+
+    @Test(arguments: kinds)
+    func saveThenLoadGivesIdenticalPredictions(kind: FactorModelConfig.Kind) throws {
+        let table = ModelFixtures.known(users: 30, movies: 20)
+        let config = FactorModelConfig(kind: kind, factors: 4, regularization: 0.01, hiddenUnits: 8, epochs: 2, batchSize: 50)
+        let model = try FactorTrainer.fit(config, on: table)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("recbook-\(UUID().uuidString).model").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try model.save(to: path)
+        let loaded = try FactorModel.load(from: path)
+        #expect(loaded.parameters == model.parameters)
+        #expect(loaded.config == model.config)
+        #expect(loaded.history == model.history)
+        for user in 0..<30 {
+            for movie in 0..<20 {
+                let original = try? model.estimate(user: user, movie: movie)
+                let reread = try? loaded.estimate(user: user, movie: movie)
+                #expect(original == reread)
+            }
+        }
+    }
+
+    @Test func truncatedModelFileIsAnError() throws {
+        let table = ModelFixtures.known(users: 10, movies: 8)
+        let model = try FactorTrainer.fit(FactorModelConfig(kind: .svd, factors: 2, epochs: 1), on: table)
+        let data = model.encoded()
+        #expect(throws: ModelFileError.self) { try FactorModel.decode(data.dropLast(3), path: "m.model") }
+        #expect(throws: ModelFileError.self) { try FactorModel.decode(Data("hello".utf8), path: "m.model") }
+    }
+
+    @Test(arguments: kinds)
+    func divergingLearningRateIsAnErrorNotNaN(kind: FactorModelConfig.Kind) {
+        let table = ModelFixtures.known(users: 40, movies: 30)
+        let config = FactorModelConfig(kind: kind, factors: 4, hiddenUnits: 8, epochs: 5, batchSize: 50, learningRate: 1e20)
+        #expect {
+            _ = try FactorTrainer.fit(config, on: table)
+        } throws: { error in
+            guard case TrainingError.diverged(let epoch, _) = error else { return false }
+            return epoch >= 1 && "\(error)".contains("smaller learning rate")
+        }
+    }
+
+    @Test func invalidSettingsAreRejected() {
+        let table = ModelFixtures.known(users: 10, movies: 8)
+        #expect(throws: TrainingError.self) { try FactorTrainer.fit(FactorModelConfig(kind: .svd, factors: 0), on: table) }
+        #expect(throws: TrainingError.self) {
+            try FactorTrainer.fit(FactorModelConfig(kind: .rsvd, validationFraction: 0, patience: 2), on: table)
+        }
+    }
+
+    @Test func earlyStoppingEndsBeforeTheLastEpoch() throws {
+        let table = ModelFixtures.known(users: 40, movies: 30, noise: 1.5)
+        // A large learning rate on noisy data overfits fast, so validation loss turns up.
+        let config = FactorModelConfig(
+            kind: .rsvd, factors: 20, epochs: 200, batchSize: 32, learningRate: 0.05, validationFraction: 0.3, patience: 2)
+        let model = try FactorTrainer.fit(config, on: table)
+        #expect(model.history.stoppedEarly)
+        #expect(model.history.epochs.count < 200)
+    }
+
+    @Test func unseenUsersAndMoviesAreUnknown() throws {
+        var table = ModelFixtures.known(users: 10, movies: 8)
+        table.userIds = IdMap(orderedRawIds: (0..<11).map(String.init))
+        let model = try FactorTrainer.fit(FactorModelConfig(kind: .rsvd, factors: 2, epochs: 1), on: table)
+        #expect(throws: EstimateError.unknownUser(10)) { try model.estimate(user: 10, movie: 0) }
+        #expect(throws: EstimateError.unknownMovie(99)) { try model.estimate(user: 0, movie: 99) }
+    }
+}
+
+extension FactorModelConfig {
+    func with(_ change: (inout FactorModelConfig) -> Void) -> FactorModelConfig {
+        var copy = self
+        change(&copy)
+        return copy
+    }
+}

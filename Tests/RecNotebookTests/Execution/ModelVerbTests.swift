@@ -1,0 +1,80 @@
+import Testing
+
+@testable import RecNotebook
+
+/// The model directives end to end on the small synthetic preset.
+@Suite struct ModelVerbTests {
+    private func session() throws -> Session {
+        let session = Session(context: RunContext(dataFolder: "/nonexistent-recbook-data", notebookFile: "t.md"))
+        try run("load ratings=r.csv movies=m.csv synth=small\nsplit test=0.2", in: session)
+        return session
+    }
+
+    @discardableResult
+    private func run(_ code: String, in session: Session, line: Int = 1) throws -> [CellResult] {
+        var results: [CellResult] = []
+        for directive in try DirectiveParser.parseCell(code, file: "t.md", firstLine: line) {
+            results += try VerbRegistry.run(directive, in: session)
+        }
+        return results
+    }
+
+    @Test func trainEvaluateAndCompare() throws {
+        let session = try session()
+        try run(
+            """
+            train a model=rsvd k=4 epochs=3 batch=500 optimizer=lazy-adam validation=0.1
+            train b model=baseline
+            evaluate a
+            evaluate b
+            """, in: session)
+        #expect(session.scores.map(\.model) == ["a", "b"])
+        let results = try run("compare by=RMSE\nloss a\npredictions a n=3\nrecommend a user=5 n=10", in: session)
+        guard case .table(let comparison) = results[0] else { Issue.record("compare gives a table"); return }
+        #expect(comparison.rows.count == 2)
+        guard case .lineChart(let chart) = results[1] else { Issue.record("loss gives a line chart"); return }
+        #expect(chart.series.map(\.name) == ["train MAE", "validation MAE"])
+        #expect(chart.series[0].values.count == 3)
+        guard case .table(let predictions) = results[2] else { Issue.record("predictions gives a table"); return }
+        #expect(predictions.rows.count == 3)
+        let ranked = try run("evaluate a ranking=5", in: session)
+        guard case .metrics(let list) = ranked[0] else { Issue.record("evaluate gives metrics"); return }
+        #expect(list.metrics.map(\.name).contains("NDCG@5"))
+    }
+
+    @Test func gridListsEveryCombinationAndTheWinner() throws {
+        let session = try session()
+        let results = try run("grid model=rsvd k=2,4 reg=0.01,0.001 epochs=2 batch=1000 optimizer=lazy-adam", in: session)
+        guard case .table(let table) = results[0] else { Issue.record("grid gives a table"); return }
+        #expect(table.rows.count == 4)
+        #expect(table.rows.filter { $0.last == .text("best") }.count == 1)
+    }
+
+    @Test func unknownModelNamesTheLineAndSuggests() throws {
+        let session = try session()
+        try run("train svd1 model=svd k=3 epochs=1", in: session)
+        #expect {
+            try run("evaluate svd2", in: session, line: 12)
+        } throws: { error in
+            "\(error)".hasPrefix("t.md:12:") && "\(error)".contains("svd1")
+        }
+    }
+
+    @Test func divergingTrainingIsAReportedErrorWithAHint() throws {
+        let session = try session()
+        #expect {
+            try run("train x model=rsvd k=3 epochs=2 lr=1e20", in: session, line: 7)
+        } throws: { error in
+            "\(error)".hasPrefix("t.md:7:") && "\(error)".contains("smaller learning rate")
+        }
+        #expect(session.models["x"] == nil)
+    }
+
+    @Test func badSettingsAreErrorsNotCrashes() throws {
+        let session = try session()
+        #expect(throws: NotebookError.self) { try run("train x model=svd k=0", in: session) }
+        #expect(throws: NotebookError.self) { try run("train x model=svd k=5,10", in: session) }
+        #expect(throws: NotebookError.self) { try run("train x model=svm", in: session) }
+        #expect(throws: NotebookError.self) { try run("crossvalidate x model=baseline", in: session) }
+    }
+}
