@@ -14,6 +14,8 @@ struct Render: ParsableCommand {
     @OptionGroup var settings: RenderSettings
 
     func run() throws {
+        // The Spark backend reads SPARK_MASTER; the flag wins over the environment.
+        if let master = settings.sparkMaster { setenv("SPARK_MASTER", master, 1) }
         let paths: [String]
         do {
             paths = try ReportRenderer.notebooks(in: notebooks.isEmpty ? ["notebooks"] : notebooks)

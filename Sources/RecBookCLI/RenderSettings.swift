@@ -24,6 +24,9 @@ struct RenderSettings: ParsableArguments {
     @Option(help: ArgumentHelp("Pages to write beside the JSON twin: html, md (repeatable).", valueName: "format"))
     var to: [String] = []
 
+    @Option(help: "Spark master for `train ... engine=spark` (default: $SPARK_MASTER, else local[2]).")
+    var sparkMaster: String?
+
     @Flag(help: "Run every cell even after one fails.")
     var keepGoing = false
 

@@ -5,7 +5,8 @@ import RecEngine
 public struct SparkALSResult: Sendable {
     /// One per test row, in test order; NaN only where Spark had no factors (cold start).
     public var predictions: [Double]
-    public var model: SparkALSModel
+    /// Spark's factors as an ALS model, so evaluation and recommendations work on it as on the embedded one.
+    public var model: ALSModel
     public var timings: Timings
     /// The master the job actually ran on, as Spark reports it.
     public var master: String
@@ -21,18 +22,3 @@ public struct SparkALSResult: Sendable {
     }
 }
 
-/// Spark's factors as a model, so recommendations and ranking metrics work on it too.
-public struct SparkALSModel: RatingEstimator, Sendable {
-    public let rank: Int
-    /// Row-major factors by dense index; rows Spark did not return are NaN.
-    let userFactors: [Float]
-    let movieFactors: [Float]
-
-    public func estimate(user: Int, movie: Int) throws(EstimateError) -> Double {
-        guard user >= 0, user * rank < userFactors.count, userFactors[user * rank].isFinite else { throw .unknownUser(user) }
-        guard movie >= 0, movie * rank < movieFactors.count, movieFactors[movie * rank].isFinite else { throw .unknownMovie(movie) }
-        var dot = 0.0
-        for f in 0..<rank { dot += Double(userFactors[user * rank + f]) * Double(movieFactors[movie * rank + f]) }
-        return dot
-    }
-}

@@ -43,10 +43,16 @@ enum SparkJobFiles {
             trainedMovies[Int(train.movies[row])] = true
         }
         let predictions = try readPredictions(folder, test: test, trainedUsers: trainedUsers, trainedMovies: trainedMovies)
-        let users = try readFactors(folder, "user_factors.csv", count: train.userCount, rank: rank)
-        let movies = try readFactors(folder, "movie_factors.csv", count: train.movieCount, rank: rank)
+        var users = try readFactors(folder, "user_factors.csv", count: train.userCount, rank: rank)
+        var movies = try readFactors(folder, "movie_factors.csv", count: train.movieCount, rank: rank)
+        // Spark returns factors only for ids it trained on; the rest cannot be estimated.
+        let userRated = (0..<train.userCount).map { trainedUsers[$0] && users[$0 * rank].isFinite }
+        let movieRated = (0..<train.movieCount).map { trainedMovies[$0] && movies[$0 * rank].isFinite }
+        for index in users.indices where !users[index].isFinite { users[index] = 0 }
+        for index in movies.indices where !movies[index].isFinite { movies[index] = 0 }
+        let model = ALSModel(rank: rank, userFactors: users, movieFactors: movies, userRated: userRated, movieRated: movieRated)
         return SparkALSResult(
-            predictions: predictions, model: SparkALSModel(rank: rank, userFactors: users, movieFactors: movies),
+            predictions: predictions, model: model,
             timings: .init(startup: startup, fit: fit, predict: predict, total: total), master: master,
             sparkVersion: info["spark_version"] as? String ?? "unknown")
     }

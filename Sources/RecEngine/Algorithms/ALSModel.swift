@@ -7,6 +7,16 @@ public struct ALSModel: RatingEstimator, Sendable {
     let userRated: [Bool]
     let movieRated: [Bool]
 
+    /// Factors trained elsewhere (Spark); rows with no training ratings are marked unrated.
+    public init(rank: Int, userFactors: [Float], movieFactors: [Float], userRated: [Bool], movieRated: [Bool]) {
+        precondition(userFactors.count == userRated.count * rank && movieFactors.count == movieRated.count * rank)
+        self.rank = rank
+        self.userFactors = userFactors
+        self.movieFactors = movieFactors
+        self.userRated = userRated
+        self.movieRated = movieRated
+    }
+
     public func estimate(user: Int, movie: Int) throws(EstimateError) -> Double {
         guard user >= 0, user < userRated.count, userRated[user] else { throw .unknownUser(user) }
         guard movie >= 0, movie < movieRated.count, movieRated[movie] else { throw .unknownMovie(movie) }

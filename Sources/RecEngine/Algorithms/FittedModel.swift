@@ -4,6 +4,7 @@ public enum FittedModel: RatingEstimator, Sendable {
     case biasedSGD(BiasedSGDModel)
     case baseline(BaselineModel)
     case movieMean(MovieMeans)
+    case als(ALSModel)
 
     public func estimate(user: Int, movie: Int) throws(EstimateError) -> Double {
         switch self {
@@ -11,6 +12,7 @@ public enum FittedModel: RatingEstimator, Sendable {
         case .biasedSGD(let model): return try model.estimate(user: user, movie: movie)
         case .baseline(let model): return try model.estimate(user: user, movie: movie)
         case .movieMean(let model): return try model.estimate(user: user, movie: movie)
+        case .als(let model): return try model.estimate(user: user, movie: movie)
         }
     }
 

@@ -9,6 +9,8 @@ public enum ModelConfig: Sendable, Hashable, Codable {
     case baseline(BaselineConfig)
     /// Popularity baseline: each movie's mean training rating.
     case movieMean
+    /// Explicit ALS with Spark MLlib's objective (`ALS`).
+    case als(ALSConfig)
 
     public func validate() throws(ModelConfigError) {
         switch self {
@@ -16,6 +18,8 @@ public enum ModelConfig: Sendable, Hashable, Codable {
         case .biasedSGD(let config): try config.validate()
         case .baseline(let config): try config.validate()
         case .movieMean: break
+        case .als(let config):
+            do { try config.validate() } catch { throw ModelConfigError(error.description) }
         }
     }
 
@@ -26,6 +30,7 @@ public enum ModelConfig: Sendable, Hashable, Codable {
         case .biasedSGD: return "sgd-svd"
         case .baseline: return "baseline"
         case .movieMean: return "movie-mean"
+        case .als: return "als"
         }
     }
 
@@ -35,6 +40,8 @@ public enum ModelConfig: Sendable, Hashable, Codable {
         case .biasedSGD(let config): return config.summary
         case .baseline(let config): return config.summary
         case .movieMean: return "mean training rating of each movie"
+        case .als(let config):
+            return "rank \(config.rank), \(config.iterations) iterations, reg \(config.regularization)\(config.nonnegative ? ", nonnegative" : "")"
         }
     }
 
@@ -47,6 +54,9 @@ public enum ModelConfig: Sendable, Hashable, Codable {
         case .biasedSGD(var config):
             config.seed = seed
             return .biasedSGD(config)
+        case .als(var config):
+            config.seed = seed
+            return .als(config)
         case .baseline, .movieMean: return self
         }
     }
@@ -65,6 +75,13 @@ public enum ModelConfig: Sendable, Hashable, Codable {
         case .movieMean:
             guard table.count > 0 else { throw .noTrainingData }
             return .movieMean(MovieMeans(table))
+        case .als(let config):
+            guard table.count > 0 else { throw .noTrainingData }
+            do {
+                return .als(try ALS.fit(table, config: config, threads: threads))
+            } catch {
+                throw .invalidConfig(ModelConfigError(error.description))
+            }
         }
     }
 }

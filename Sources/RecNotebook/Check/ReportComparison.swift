@@ -104,7 +104,7 @@ struct CellComparison {
                 values.add("rows not shown", String(old.omittedRows ?? 0), String(table.omittedRows))
             }
             for (rowIndex, (oldRow, newRow)) in zip(oldRows, table.rows).enumerated() {
-                for (column, (oldValue, newValue)) in zip(table.columns, zip(oldRow, newRow)) {
+                for (column, (oldValue, newValue)) in zip(table.columns, zip(oldRow, newRow)) where column.kind != .seconds {
                     let before = Self.text(oldValue, column)
                     let after = HTMLResults.format(newValue, column)
                     guard before != after else { continue }
@@ -182,7 +182,7 @@ struct CellComparison {
 
     private static func text(_ value: ReportTwin.JSONValue, _ column: TableColumn) -> String {
         switch value {
-        case .number(let number): return DisplayNumber.fixed(number, column.kind == .decimal ? column.precision : 0)
+        case .number(let number): return DisplayNumber.fixed(number, column.kind == .decimal || column.kind == .seconds ? column.precision : 0)
         case .text(let text): return text
         case .null: return "NaN"
         }

@@ -27,7 +27,10 @@ enum HTMLResults {
                 let missing = value == .missing ? " nan" : ""
                 let numeric = column.kind == .text ? "" : "num"
                 let classes = (numeric + missing).trimmingCharacters(in: .whitespaces)
-                html += "<td\(classes.isEmpty ? "" : " class=\"\(classes)\"")>\(HTMLText.escape(format(value, column)))</td>"
+                var text = HTMLText.escape(format(value, column))
+                // Timings are marked as such, like the cell's own wall time.
+                if column.kind == .seconds { text = "<span class=\"time\">\(text)</span>" }
+                html += "<td\(classes.isEmpty ? "" : " class=\"\(classes)\"")>\(text)</td>"
             }
             html += "</tr>\n"
         }

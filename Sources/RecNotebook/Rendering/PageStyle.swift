@@ -27,6 +27,7 @@ enum PageStyle {
         .cell-out { padding: 0.3rem 0.8rem 0.6rem; }
         .prompt { font: 0.75rem monospace; color: var(--muted); }
         .time { float: right; font: 0.75rem monospace; color: var(--muted); }
+        td .time { float: none; font: inherit; color: inherit; }
         .table-wrap { overflow-x: auto; }
         table.result, table.metrics { border-collapse: collapse; margin: 0.5rem 0; font-size: 0.9rem; }
         table.result caption, table.metrics caption { text-align: left; font-weight: 600; padding-bottom: 0.2rem; }

@@ -124,7 +124,7 @@ extension ReportTwin.Result {
         case .table(let table):
             self.init(kind: "table", title: table.title)
             columns = table.columns.map {
-                ReportTwin.Column(name: $0.name, type: $0.kind, precision: $0.kind == .decimal ? $0.precision : nil)
+                ReportTwin.Column(name: $0.name, type: $0.kind, precision: $0.kind == .decimal || $0.kind == .seconds ? $0.precision : nil)
             }
             rows = table.rows.map { row in
                 row.map { value in

@@ -44,7 +44,7 @@ enum CompareVerb {
         return [.table(ResultTable(
             title: "Every model evaluated in this notebook",
             columns: [.text("model"), .text("settings")] + names.map { .decimal($0, precision: precisions[$0] ?? 4) }
-                + [.decimal("train seconds", precision: 2)],
+                + [.seconds("train seconds")],
             rows: rows))]
     }
 }

@@ -6,9 +6,9 @@ import RecEngine
 /// defaults for `sgd-svd` and `baseline`. In `grid`, any numeric key may list values
 /// separated by commas; every combination is tried.
 enum ModelOptions {
-    static let families = ["svd", "rsvd", "neural", "sgd-svd", "baseline", "movie-mean"]
+    static let families = ["svd", "rsvd", "neural", "sgd-svd", "baseline", "movie-mean", "als"]
     /// Keys every model verb accepts.
-    static let keys = ["model", "k", "reg", "units", "epochs", "batch", "lr", "optimizer", "validation", "patience", "reg-u", "reg-i"]
+    static let keys = ["model", "k", "reg", "units", "epochs", "batch", "lr", "optimizer", "validation", "patience", "reg-u", "reg-i", "rank", "iterations", "nonnegative"]
 
     /// Stream number for training seeds; each model name adds its own hash.
     static let seedStream: UInt64 = 0x7_4A11
@@ -101,6 +101,16 @@ enum ModelOptions {
                 for regU in try decimal("reg-u", 15) {
                     for regI in try decimal("reg-i", 10) {
                         configs.append(.baseline(BaselineConfig(epochs: epochs, userRegularization: regU, movieRegularization: regI)))
+                    }
+                }
+            }
+        case "als":
+            let nonnegative = try invocation.bool("nonnegative", default: false)
+            for rank in try whole("rank", 10) {
+                for iterations in try whole("iterations", 10) {
+                    for reg in try decimal("reg", 0.1) {
+                        configs.append(.als(ALSConfig(
+                            rank: rank, iterations: iterations, regularization: reg, nonnegative: nonnegative, seed: seed)))
                     }
                 }
             }

@@ -5,11 +5,13 @@ import RecEngine
 enum TrainVerb {
     static let verb = Verb(
         name: "train",
-        summary: "Trains a model (svd, rsvd, neural by Adam; sgd-svd, baseline as Surprise; movie-mean) on the training rows and names it.",
-        usage: "train NAME model=svd|rsvd|neural|sgd-svd|baseline|movie-mean [k=] [reg=] [units=] [epochs=] [batch=] "
-            + "[lr=] [optimizer=adam|lazy-adam] [validation=0] [patience=] [on=train|all]",
+        summary: "Trains a model (svd, rsvd, neural by Adam; sgd-svd, baseline as Surprise; movie-mean; als, embedded or "
+            + "on Spark with engine=spark) on the training rows and names it.",
+        usage: "train NAME model=svd|rsvd|neural|sgd-svd|baseline|movie-mean|als [k=] [reg=] [units=] [epochs=] [batch=] "
+            + "[lr=] [optimizer=adam|lazy-adam] [validation=0] [patience=] [rank=10] [iterations=10] [nonnegative=false] "
+            + "[engine=swift|spark] [on=train|all]",
         example: "train rsvd1 model=rsvd k=5 reg=1e-7 epochs=45 batch=10000",
-        keys: ModelOptions.keys + ["on"],
+        keys: ModelOptions.keys + ["on", "engine"],
         run: run)
 
     private static func run(_ invocation: Invocation, _ session: Session) throws(NotebookError) -> [CellResult] {
@@ -30,6 +32,9 @@ enum TrainVerb {
         }
         let configs = try ModelOptions.candidates(invocation, seed: ModelOptions.seed(session, name: name), allowLists: false)
         let config = configs[0]
+        if try invocation.choice("engine", from: ["swift", "spark"], default: "swift") == "spark" {
+            return try SparkTraining.train(name, config, on, invocation, session)
+        }
         let started = Date()
         let progress = EpochProgress(model: name, epochs: config.epochCount)
         let fitted: FittedModel

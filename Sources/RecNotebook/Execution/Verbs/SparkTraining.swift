@@ -1,0 +1,46 @@
+import Foundation
+import RecEngine
+import RecSpark
+
+/// `train NAME model=als engine=spark`: the same ALS on Apache Spark, through recbook's PySpark
+/// job. The model that comes back is an ordinary ALS model, so `evaluate`, `recommend` and
+/// `compare` treat both engines alike. Spark's own timings are shown, start-up apart.
+enum SparkTraining {
+    static func train(
+        _ name: String, _ config: ModelConfig, _ on: String, _ invocation: Invocation, _ session: Session
+    ) throws(NotebookError) -> [CellResult] {
+        guard case .als(let als) = config else {
+            throw invocation.fail("engine=spark trains model=als only; the other models train in recbook's own engine")
+        }
+        guard on == "train" else { throw invocation.fail("engine=spark trains on the split's training rows; drop on=all") }
+        let split = try session.requireSplit(invocation)
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("recbook-spark")
+            .appendingPathComponent(name.filter { $0.isLetter || $0.isNumber || $0 == "-" }).path
+        let result: SparkALSResult
+        do {
+            let settings = try SparkSettings.resolve(master: nil, workFolder: work)
+            result = try SparkALS.train(split.train, test: split.test, config: als, settings: settings)
+        } catch {
+            throw invocation.fail(error.description)
+        }
+        let predictor = HeldOutEvaluation.predictor(FittedModel.als(result.model), train: split.train)
+        session.models[name] = TrainedModel(
+            name: name, config: config, predictor: predictor, trainSeconds: result.timings.fit,
+            trainedOn: "the \(split.kind) split's training rows (\(split.train.count) ratings), on Spark \(result.master)")
+        return [
+            .metrics(MetricList(title: "Trained `\(name)` on Spark: als, \(config.summary)", metrics: [
+                .count("training ratings", split.train.count),
+                .count("test predictions checked", result.predictions.count),
+            ])),
+            .table(ResultTable(
+                title: "Where Spark's time went (master \(result.master), Spark \(result.sparkVersion))",
+                columns: [.text("step"), .seconds("seconds")],
+                rows: [
+                    [.text("JVM and Spark session start-up"), .decimal(result.timings.startup)],
+                    [.text("fit"), .decimal(result.timings.fit)],
+                    [.text("predict the test rows"), .decimal(result.timings.predict)],
+                    [.text("whole spark-submit, seen from recbook"), .decimal(result.timings.total)],
+                ])),
+        ]
+    }
+}
