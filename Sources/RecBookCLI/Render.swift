@@ -5,19 +5,13 @@ import RecNotebook
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Runs notebooks and writes their HTML reports, JSON twins and index.html.",
-        discussion: "Exit status: 0 when every cell ran, 1 when a cell failed, 2 for a usage error.")
+        discussion: "Exit status: 0 when every cell ran, 1 when a cell failed, 2 for a usage error "
+            + "(including a -p name no notebook declares).")
 
     @Argument(help: "Notebooks or folders of notebooks (default: notebooks/).")
     var notebooks: [String] = []
 
-    @Option(help: "Folder that relative data paths in `load` resolve against.")
-    var data = "data/douban"
-
-    @Option(help: "Folder for the reports.")
-    var out = "output"
-
-    @Flag(help: "Run every cell even after one fails.")
-    var keepGoing = false
+    @OptionGroup var settings: RenderSettings
 
     func run() throws {
         let paths: [String]
@@ -26,16 +20,23 @@ struct Render: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        let options = ReportRenderer.Options(dataFolder: data, outFolder: out, keepGoing: keepGoing)
+        let options = try settings.options(for: paths, observer: ConsoleStatus())
+        if try Self.render(paths, options) > 0 { throw ExitCode(1) }
+    }
+
+    /// Renders `paths`, prints a line per notebook and returns how many failed.
+    static func render(_ paths: [String], _ options: ReportRenderer.Options) throws -> Int {
         var failed = 0
         for path in paths {
             let clock = ContinuousClock()
             let started = clock.now
             let outcome = try ReportRenderer.render(notebook: path, options: options)
             let elapsed = clock.now - started
-            let target = (out as NSString).appendingPathComponent(outcome.page)
+            let target = (options.outFolder as NSString).appendingPathComponent(outcome.page)
             if outcome.succeeded {
-                print("ok      \(path) -> \(target) (\(outcome.cells) cells, \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow))))")
+                print(
+                    "ok      \(path) -> \(target) (\(outcome.cells) cells, \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow))))"
+                )
             } else {
                 failed += 1
                 print("FAILED  \(path) -> \(target)")
@@ -44,7 +45,7 @@ struct Render: ParsableCommand {
                 }
             }
         }
-        try ReportRenderer.writeIndex(outFolder: out)
-        if failed > 0 { throw ExitCode(1) }
+        if options.formats.contains(.html) { try ReportRenderer.writeIndex(outFolder: options.outFolder) }
+        return failed
     }
 }

@@ -15,6 +15,10 @@ public struct CellRun: Sendable {
     public var error: NotebookError?
     /// Wall time; never compared by `check`.
     public var seconds: Double
+    /// Peak resident memory while the cell ran (see `PeakMemory`); never compared by `check`.
+    public var peakMemoryBytes: Int? = nil
+    /// What the cache did for the cell's expensive steps; run metadata like the wall time.
+    public var cacheEvents: [CacheEvent] = []
 }
 
 /// A notebook after running: every cell, and what its numbers were computed from.

@@ -20,4 +20,6 @@ public struct Provenance: Sendable, Hashable, Codable {
     public var sources: [DataSource]
     /// Says plainly which data the numbers come from (real files or the synthetic preset).
     public var banner: String?
+    /// The values of the notebook's `params` after `-p` overrides; `check` runs with them again.
+    public var parameters: [String: String]? = nil
 }

@@ -1,14 +1,31 @@
 import RecEngine
 
-/// Where a notebook runs: the folders it reads from, and the file name errors are reported under.
+/// Where a notebook runs: the folders it reads from, the file name errors are reported under,
+/// the `-p` overrides, the cache and who hears about progress.
 public struct RunContext: Sendable {
     /// Relative data paths in `load` resolve against this folder (`--data`).
     public var dataFolder: String
     public var notebookFile: String
+    /// `-p name=value` overrides of the notebook's `params` defaults. Names the notebook does not
+    /// declare are ignored here; `ReportRenderer.checkParameters` rejects names no notebook declares.
+    public var parameters: [String: String]
+    /// Where expensive verbs keep their results between runs; `nil` computes everything.
+    public var cache: CellCache?
+    /// Identifies the running build in cache keys (see `CacheInputs.engine`).
+    public var engineBuild: String
+    /// Hears about cells starting and finishing and about long verbs' progress.
+    public var observer: (any RunObserver)?
 
-    public init(dataFolder: String, notebookFile: String) {
+    public init(
+        dataFolder: String, notebookFile: String, parameters: [String: String] = [:], cache: CellCache? = nil,
+        engineBuild: String = "", observer: (any RunObserver)? = nil
+    ) {
         self.dataFolder = dataFolder
         self.notebookFile = notebookFile
+        self.parameters = parameters
+        self.cache = cache
+        self.engineBuild = engineBuild
+        self.observer = observer
     }
 }
 
@@ -46,6 +63,12 @@ final class Session {
     var scores: [ModelScore] = []
     /// The item-CF pivot and correlations, rebuilt whenever the ratings they came from change.
     var itemCF = ItemCFCache()
+    /// Parameter values (declared defaults, then `-p` overrides), substituted for `$name`.
+    var parameters: [String: String] = [:]
+    /// The cell being run, for cache keys and progress reports; set by the runner.
+    var currentCell: CellScope?
+    /// What the cache did during the current cell; the runner moves it into the cell's run.
+    var cacheEvents: [CacheEvent] = []
     /// Models trained by `train`, by the name given there.
     var models: [String: TrainedModel] = [:]
 

@@ -10,6 +10,8 @@ struct Verb: Sendable {
     /// Option keys the verb understands; any other key is an error.
     var keys: [String]
     var run: @Sendable (Invocation, Session) throws(NotebookError) -> [CellResult]
+    /// Whether any key is accepted (`params` declares names of the user's choosing).
+    var acceptsAnyKey = false
 }
 
 /// Every verb, by name.
@@ -18,6 +20,7 @@ enum VerbRegistry {
         SeedVerb.verb, LoadVerb.verb, HeadVerb.verb, StatsVerb.verb, HistogramVerb.verb,
         ChartVerb.verb, SelectVerb.verb, ReplaceVerb.verb, RankVerb.verb, SplitVerb.verb,
         PivotVerb.verb, CorrelateVerb.verb, UserVerb.verb, ItemRecommendVerb.verb, SimilarVerb.verb, ItemEvaluateVerb.verb,
+        ParamsVerb.verb,
         TrainVerb.verb, GridVerb.verb, LossVerb.verb, EvaluateVerb.verb, PredictionsVerb.verb, RecommendVerb.verb,
         CrossValidateVerb.verb, CompareVerb.verb,
     ]
@@ -26,15 +29,24 @@ enum VerbRegistry {
         all.first { $0.name == name }
     }
 
-    /// Checks the verb and its keys, then runs it.
+    /// Checks the verb and its keys, substitutes parameters, then runs it.
     static func run(_ directive: Directive, in session: Session) throws(NotebookError) -> [CellResult] {
-        guard let verb = verb(named: directive.verb) else {
-            let names = all.map(\.name)
+        try run(directive, in: session, verbs: all)
+    }
+
+    /// The same, with `verbs` in place of the registry (tests add stand-ins for expensive verbs).
+    static func run(_ written: Directive, in session: Session, verbs: [Verb]) throws(NotebookError) -> [CellResult] {
+        // A `params` line declares defaults literally; every other line reads parameters.
+        let directive =
+            written.verb == ParamsVerb.verb.name
+            ? written : try ParameterSubstitution.apply(to: written, session.parameters)
+        guard let verb = verbs.first(where: { $0.name == directive.verb }) else {
+            let names = verbs.map(\.name)
             let hint = Suggestions.closest(to: directive.verb, in: names).map { " Did you mean `\($0)`?" }
                 ?? " Known directives: \(names.joined(separator: ", "))."
             throw NotebookError(directive.location, "unknown directive `\(directive.verb)`.\(hint)")
         }
-        for option in directive.options where !verb.keys.contains(option.key) {
+        for option in directive.options where !verb.acceptsAnyKey && !verb.keys.contains(option.key) {
             let hint = Suggestions.closest(to: option.key, in: verb.keys).map { " Did you mean `\($0)`?" }
                 ?? (verb.keys.isEmpty ? " It takes none." : " It takes: \(verb.keys.joined(separator: ", ")).")
             throw NotebookError(directive.location, "`\(verb.name)` has no option `\(option.key)`.\(hint)")

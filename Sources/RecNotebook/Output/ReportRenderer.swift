@@ -6,12 +6,32 @@ public enum ReportRenderer {
         public var dataFolder: String
         public var outFolder: String
         public var keepGoing: Bool
+        /// `-p name=value` overrides (check them first with `checkParameters`).
+        public var parameters: [String: String]
+        /// `--cache DIR`; `nil` for `--no-cache`.
+        public var cacheFolder: String?
+        /// Which pages to write beside the JSON twin (always written: `check` reads it).
+        public var formats: Set<OutputFormat>
+        public var observer: (any RunObserver)?
 
-        public init(dataFolder: String, outFolder: String, keepGoing: Bool) {
+        public init(
+            dataFolder: String, outFolder: String, keepGoing: Bool, parameters: [String: String] = [:],
+            cacheFolder: String? = nil, formats: Set<OutputFormat> = [.html], observer: (any RunObserver)? = nil
+        ) {
             self.dataFolder = dataFolder
             self.outFolder = outFolder
             self.keepGoing = keepGoing
+            self.parameters = parameters
+            self.cacheFolder = cacheFolder
+            self.formats = formats
+            self.observer = observer
         }
+    }
+
+    /// The formats `--to` accepts.
+    public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
+        case html
+        case md
     }
 
     /// What happened to one notebook.
@@ -52,8 +72,11 @@ public enum ReportRenderer {
             throw .cannotRead(path: path, reason: "missing, unreadable or not UTF-8")
         }
         let document = MarkdownParser.parse(text, file: path)
-        let run = NotebookRunner.run(
-            document, context: RunContext(dataFolder: options.dataFolder, notebookFile: path), keepGoing: options.keepGoing)
+        let context = RunContext(
+            dataFolder: options.dataFolder, notebookFile: path, parameters: options.parameters,
+            cache: options.cacheFolder.map(CellCache.init(folder:)), engineBuild: EngineBuild.fingerprint,
+            observer: options.observer)
+        let run = NotebookRunner.run(document, context: context, keepGoing: options.keepGoing)
         try prepare(options.outFolder)
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let page = name + ".html"
@@ -64,8 +87,31 @@ public enum ReportRenderer {
             throw .cannotWrite(path: name + ".json", reason: "the results could not be encoded: \(error)")
         }
         try AtomicFile.write(twin, to: (options.outFolder as NSString).appendingPathComponent(name + ".json"))
-        try AtomicFile.write(Data(HTMLPage.render(run).utf8), to: (options.outFolder as NSString).appendingPathComponent(page))
+        if options.formats.contains(.html) {
+            let pagePath = (options.outFolder as NSString).appendingPathComponent(page)
+            try AtomicFile.write(Data(HTMLPage.render(run).utf8), to: pagePath)
+        }
+        if options.formats.contains(.md) {
+            try AtomicFile.write(
+                Data(MarkdownReport.render(run).utf8), to: (options.outFolder as NSString).appendingPathComponent(name + ".md"))
+        }
         return Outcome(notebook: path, page: page, succeeded: run.succeeded, error: run.firstError, cells: run.cells.count)
+    }
+
+    /// Rejects `-p` names that none of `notebooks` declares in a `params` directive, with the
+    /// closest declared name; a name declared by some of them is ignored by the others.
+    public static func checkParameters(_ overrides: [String: String], notebooks: [String]) throws(ReportError) {
+        guard !overrides.isEmpty else { return }
+        var declared: [String] = []
+        for path in notebooks {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw .cannotRead(path: path, reason: "missing, unreadable or not UTF-8")
+            }
+            declared += ParameterDeclarations.declared(in: MarkdownParser.parse(text, file: path)).map(\.name)
+        }
+        for name in overrides.keys.sorted() where !declared.contains(name) {
+            throw .unknownParameter(name: name, declared: Array(Set(declared)).sorted())
+        }
     }
 
     /// Rewrites `index.html` from every JSON twin in the output folder.

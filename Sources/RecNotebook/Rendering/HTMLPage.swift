@@ -94,7 +94,7 @@ enum HTMLPage {
         }
         html += "<div class=\"cell-out\"><span class=\"prompt\">Out [\(number)]:</span>"
         if run.status != .notRun {
-            html += "<span class=\"time\">\(TimingText.seconds(run.seconds))</span>"
+            html += "<span class=\"time\">\(HTMLText.escape(RunMetadataText.summary(run)))</span>"
         }
         html += "\n"
         for result in run.results { html += HTMLResults.render(result) }

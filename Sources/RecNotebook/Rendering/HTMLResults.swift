@@ -6,8 +6,10 @@ enum HTMLResults {
         switch result {
         case .table(let table): return render(table)
         case .metrics(let metrics): return render(metrics)
-        case .barChart(let chart): return figure(chart.title, AsciiBarChart.render(chart), kind: "bar-chart")
-        case .lineChart(let chart): return figure(chart.title, AsciiLineChart.render(chart), kind: "line-chart")
+        case .barChart(let chart):
+            return figure(chart.title, SVGBarChart.render(chart), AsciiBarChart.render(chart), kind: "bar-chart")
+        case .lineChart(let chart):
+            return figure(chart.title, SVGLineChart.render(chart), AsciiLineChart.render(chart), kind: "line-chart")
         case .note(let text): return "<p class=\"note\">\(HTMLText.escape(text))</p>\n"
         }
     }
@@ -59,8 +61,11 @@ enum HTMLResults {
         column.kind == .text ? "" : " class=\"num\""
     }
 
-    private static func figure(_ title: String, _ ascii: String, kind: String) -> String {
-        "<figure class=\"\(kind)\"><figcaption>\(HTMLText.escape(title))</figcaption>"
-            + "<pre class=\"ascii\">\(HTMLText.escape(ascii))</pre></figure>\n"
+    /// The SVG chart, with the ASCII chart folded away beneath it (for copying into a terminal
+    /// or a plain-text note).
+    private static func figure(_ title: String, _ svg: String, _ ascii: String, kind: String) -> String {
+        "<figure class=\"\(kind)\"><figcaption>\(HTMLText.escape(title))</figcaption>\n\(svg)"
+            + "<details class=\"ascii\"><summary>Text version</summary>"
+            + "<pre class=\"ascii\">\(HTMLText.escape(ascii))</pre></details></figure>\n"
     }
 }

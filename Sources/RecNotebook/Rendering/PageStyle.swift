@@ -37,6 +37,11 @@ enum PageStyle {
         figure { margin: 0.5rem 0; }
         figcaption { font-weight: 600; font-size: 0.9rem; }
         pre.ascii { line-height: 1.25; background: #fff; }
+        svg.chart { display: block; max-width: 100%; height: auto; font: 12px sans-serif; fill: var(--ink); }
+        svg.chart rect { fill: var(--accent); }
+        svg.chart .value { fill: var(--muted); }
+        svg.chart .axis { fill: none; stroke: var(--muted); }
+        details.ascii summary { font-size: 0.8rem; color: var(--muted); cursor: pointer; }
         .note, .more { color: var(--muted); font-size: 0.9rem; }
         .error { color: var(--bad); background: #fdf0ef; padding: 0.5rem 0.8rem; border-radius: 4px; white-space: pre-wrap; }
         .not-run { color: var(--muted); font-style: italic; }
@@ -44,6 +49,18 @@ enum PageStyle {
         table.index th, table.index td { border-bottom: 1px solid var(--line); padding: 0.4rem 0.6rem; text-align: left; vertical-align: top; }
         .status-ok { color: #1a7f37; } .status-failed { color: var(--bad); }
         @media (max-width: 48rem) { .page { display: block; } nav.toc { position: static; max-height: none; margin-bottom: 1rem; } }
-        @media print { nav.toc { display: none; } .page { display: block; max-width: none; } section.cell { break-inside: avoid; } details.provenance { display: block; } }
+        @media print {
+          body { font-size: 10.5pt; color: #000; }
+          nav.toc, details.ascii, .page > main > p:first-child { display: none; }
+          .page { display: block; max-width: none; padding: 0; }
+          section.cell, figure, table.result, table.metrics { break-inside: avoid; }
+          h1, h2, h3 { break-after: avoid; }
+          details.provenance { display: block; }
+          pre { white-space: pre-wrap; overflow: visible; }
+          .table-wrap { overflow: visible; }
+          .cell-in { background: none; }
+          a { color: inherit; text-decoration: none; }
+          svg.chart { max-width: 100%; }
+        }
         """
 }

@@ -22,6 +22,10 @@ public struct ReportTwin: Sendable, Codable, Hashable {
         public var seconds: Double
         public var results: [Result]
         public var error: CellError?
+        /// Peak resident memory while the cell ran, in MB; never compared.
+        public var peakMemoryMB: Double?
+        /// What the cache did for the cell; run metadata like the wall time, never compared.
+        public var cache: [CacheEvent]?
     }
 
     public struct CellError: Sendable, Codable, Hashable {
@@ -94,7 +98,9 @@ extension ReportTwin {
             Cell(
                 number: cell.cell.number, line: cell.cell.line, source: cell.cell.code, status: cell.status,
                 seconds: (cell.seconds * 1000).rounded() / 1000, results: cell.results.map(Result.init),
-                error: cell.error.map { CellError(file: $0.location.file, line: $0.location.line, message: $0.message) })
+                error: cell.error.map { CellError(file: $0.location.file, line: $0.location.line, message: $0.message) },
+                peakMemoryMB: cell.peakMemoryBytes.map { (Double($0) / 1_048_576 * 10).rounded() / 10 },
+                cache: cell.cacheEvents.isEmpty ? nil : cell.cacheEvents)
         }
     }
 

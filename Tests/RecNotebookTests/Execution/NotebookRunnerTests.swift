@@ -76,7 +76,7 @@ import Testing
 
     @Test func cellOptionsAreCheckedOnTheFenceLine() throws {
         let fixture = try NotebookFixture(cells: NotebookFixture.cell(load, info: "echoo=false"))
-        #expect(try fixture.error() == "test.md:5: unknown cell option `echoo`. Did you mean `echo`? Known: echo.")
+        #expect(try fixture.error() == "test.md:5: unknown cell option `echoo`. Did you mean `echo`? Known: echo, tolerance.")
     }
 
     @Test func synthFallbackSaysSoInTheBanner() throws {

@@ -75,5 +75,7 @@ enum Timings {
     static func strip(_ text: String) -> String {
         text.replacingOccurrences(of: #"<span class="time">[^<]*</span>"#, with: "", options: .regularExpression)
             .replacingOccurrences(of: #""seconds" : [0-9.e-]+"#, with: "", options: .regularExpression)
+            // Peak memory describes the run like wall time does.
+            .replacingOccurrences(of: #""peakMemoryMB" : [0-9.e-]+"#, with: "", options: .regularExpression)
     }
 }

@@ -56,10 +56,10 @@ enum LoadVerb {
         let ratingsExists = fileManager.fileExists(atPath: ratingsPath)
         let moviesExists = moviesPath.map(fileManager.fileExists(atPath:)) ?? false
 
+        if let (presetName, preset) = synthPreset, !ratingsExists && !moviesExists {
+            return try synthesize(presetName, preset, session, invocation, missing: ratingsPath)
+        }
         do {
-            if let (presetName, preset) = synthPreset, !ratingsExists && !moviesExists {
-                return try synthesize(presetName, preset, session, missing: ratingsPath)
-            }
             let ratingsData = try DataFile.read(ratingsPath)
             let moviesData = try moviesPath.map { path throws(DataError) in try DataFile.read(path) }
             let ratings = try RatingsReader.parse(ratingsData, source: ratingsPath, format: ratingsFormat)
@@ -90,21 +90,36 @@ enum LoadVerb {
         }
     }
 
+    /// Generates and parses the preset's files, or restores them from the cache: the data is a
+    /// function of the preset and the seed, and generating the article-scale preset is the
+    /// slowest step of a synthetic notebook.
     private static func synthesize(
-        _ presetName: String, _ preset: SynthConfig, _ session: Session, missing: String
-    ) throws(DataError) -> [CellResult] {
+        _ presetName: String, _ preset: SynthConfig, _ session: Session, _ invocation: Invocation, missing: String
+    ) throws(NotebookError) -> [CellResult] {
         var config = preset
         config.seed = session.seed
-        let files = try SyntheticDouban.generate(config)
-        let source = "synthetic \(presetName) preset (seed \(config.seed))"
-        let ratings = try RatingsReader.parse(files.ratingsCSV, source: source, format: .douban)
-        let movies = try MoviesReader.parse(files.moviesCSV, source: source, format: .douban)
-        session.dataset = Dataset(ratings: ratings.table, movies: movies.catalog)
+        let snapshot = try session.cached(
+            "synthesize \(presetName)", invocation, key: "\(config)", encode: { $0.packed() },
+            decode: SyntheticSnapshot.init(packed:)
+        ) { () throws(NotebookError) in
+            do throws(DataError) {
+                let files = try SyntheticDouban.generate(config)
+                let source = "synthetic \(presetName) preset (seed \(config.seed))"
+                let ratings = try RatingsReader.parse(files.ratingsCSV, source: source, format: .douban)
+                let movies = try MoviesReader.parse(files.moviesCSV, source: source, format: .douban)
+                return SyntheticSnapshot(
+                    ratings: ratings.table, movies: movies.catalog, ratingsSHA256: ContentDigest.sha256(files.ratingsCSV),
+                    moviesSHA256: ContentDigest.sha256(files.moviesCSV))
+            } catch {
+                throw invocation.fail(loadHint(error, synth: true))
+            }
+        }
+        session.dataset = Dataset(ratings: snapshot.ratings, movies: snapshot.movies)
         session.sources = [
             DataSource(role: "ratings", path: "recbook synth --preset \(presetName) --seed \(config.seed)",
-                       sha256: ContentDigest.sha256(files.ratingsCSV), rows: ratings.table.count, synthetic: presetName),
+                       sha256: snapshot.ratingsSHA256, rows: snapshot.ratings.count, synthetic: presetName),
             DataSource(role: "movies", path: "recbook synth --preset \(presetName) --seed \(config.seed)",
-                       sha256: ContentDigest.sha256(files.moviesCSV), rows: movies.catalog.count, synthetic: presetName),
+                       sha256: snapshot.moviesSHA256, rows: snapshot.movies.count, synthetic: presetName),
         ]
         session.banner = "Synthetic data: these numbers come from recbook's `\(presetName)` preset (seed \(config.seed)), "
             + "not from Douban, because \(missing) was not found. Put the real files in that folder, "

@@ -1,0 +1,73 @@
+import ArgumentParser
+import RecNotebook
+
+/// Options shared by `render` and `watch`.
+struct RenderSettings: ParsableArguments {
+    @Option(help: "Folder that relative data paths in `load` resolve against.")
+    var data = "data/douban"
+
+    @Option(help: "Folder for the reports.")
+    var out = "output"
+
+    @Option(
+        name: .customShort("p"),
+        help: ArgumentHelp(
+            "Overrides a parameter the notebook declares with `params` (repeatable).", valueName: "name=value"))
+    var parameter: [String] = []
+
+    @Option(help: "Folder for cached results of expensive cells (git-ignored).")
+    var cache = ".recbook-cache"
+
+    @Flag(help: "Compute every cell; neither read nor write the cache.")
+    var noCache = false
+
+    @Option(help: ArgumentHelp("Pages to write beside the JSON twin: html, md (repeatable).", valueName: "format"))
+    var to: [String] = []
+
+    @Flag(help: "Run every cell even after one fails.")
+    var keepGoing = false
+
+    func validate() throws {
+        _ = try parameters()
+        _ = try formats()
+    }
+
+    /// `-p name=value` pairs; a name given twice is an error.
+    func parameters() throws -> [String: String] {
+        var values: [String: String] = [:]
+        for pair in parameter {
+            guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+                throw ValidationError("-p needs name=value, as in -p epochs=5; got `\(pair)`")
+            }
+            let name = String(pair[..<equals])
+            guard values[name] == nil else { throw ValidationError("-p \(name)=... is given twice") }
+            values[name] = String(pair[pair.index(after: equals)...])
+        }
+        return values
+    }
+
+    func formats() throws -> Set<ReportRenderer.OutputFormat> {
+        guard !to.isEmpty else { return [.html] }
+        var formats: Set<ReportRenderer.OutputFormat> = []
+        for name in to {
+            guard let format = ReportRenderer.OutputFormat(rawValue: name) else {
+                throw ValidationError("--to must be html or md, not `\(name)`")
+            }
+            formats.insert(format)
+        }
+        return formats
+    }
+
+    /// The renderer's options, after checking `-p` names against the notebooks' declarations.
+    func options(for notebooks: [String], observer: (any RunObserver)?) throws -> ReportRenderer.Options {
+        let parameters = try parameters()
+        do {
+            try ReportRenderer.checkParameters(parameters, notebooks: notebooks)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        return ReportRenderer.Options(
+            dataFolder: data, outFolder: out, keepGoing: keepGoing, parameters: parameters,
+            cacheFolder: noCache ? nil : cache, formats: try formats(), observer: observer)
+    }
+}

@@ -1,0 +1,108 @@
+import RecEngine
+
+/// A notebook report as executed Markdown (`--to md`): the prose as written, each cell as
+/// written, then its results: tables as GitHub pipe tables, metrics and charts as fenced text
+/// blocks (the ASCII charts the terminal shows).
+enum MarkdownReport {
+    static func render(_ run: NotebookRun) -> String {
+        var blocks = run.document.blocks[...]
+        var parts: [String] = []
+        if case .prose(let first) = blocks.first, first.heading?.level == 1 {
+            parts.append(first.markdown + "\n")
+            blocks = blocks.dropFirst()
+        }
+        parts.append(provenance(run))
+        var cells = run.cells.makeIterator()
+        for block in blocks {
+            switch block {
+            case .prose(let prose):
+                parts.append(prose.markdown + "\n")
+            case .cell:
+                if let cell = cells.next() { parts.append(render(cell)) }
+            }
+        }
+        return parts.joined(separator: "\n")
+    }
+
+    private static func provenance(_ run: NotebookRun) -> String {
+        let provenance = run.provenance
+        var lines = [
+            "> **Provenance.** Notebook `\(provenance.notebook)`, recbook \(provenance.engineVersion), "
+                + "data folder `\(provenance.dataFolder)`, master seed \(provenance.seed)."
+        ]
+        for source in provenance.sources {
+            lines.append(">")
+            lines.append("> \(source.role): `\(source.path)`, \(source.rows) rows, sha256 `\(source.sha256)`")
+        }
+        if let parameters = provenance.parameters {
+            lines.append(">")
+            lines.append("> parameters: " + parameters.keys.sorted().map { "`\($0)=\(parameters[$0]!)`" }.joined(separator: ", "))
+        }
+        if let banner = provenance.banner {
+            lines.append(">")
+            lines.append("> " + MarkdownText.escapeInline(banner))
+        }
+        if let error = run.firstError {
+            lines.append(">")
+            lines.append("> **This report is incomplete:** " + MarkdownText.escapeInline(error.description))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func render(_ run: CellRun) -> String {
+        var parts: [String] = []
+        if run.options.echo {
+            parts.append(MarkdownText.fenced(run.cell.code, info: run.cell.info.isEmpty ? "rec" : "rec \(run.cell.info)"))
+        }
+        var label = "*Out [\(run.cell.number)]*"
+        if run.status != .notRun { label += " · " + RunMetadataText.summary(run) }
+        parts.append(label + "\n")
+        for result in run.results { parts.append(render(result)) }
+        if let error = run.error { parts.append(MarkdownText.fenced("Error: \(error.description)")) }
+        if run.status == .notRun {
+            parts.append("*Not run: an earlier cell failed (render with --keep-going to run every cell).*\n")
+        }
+        return parts.joined(separator: "\n")
+    }
+
+    static func render(_ result: CellResult) -> String {
+        switch result {
+        case .table(let table): return render(table)
+        case .metrics(let list):
+            let width = list.metrics.map { DisplayWidth.of($0.name) }.max() ?? 0
+            let values = list.metrics.map { DisplayNumber.fixed($0.value, $0.precision) }
+            let valueWidth = values.map(\.count).max() ?? 0
+            let lines = zip(list.metrics, values).map { metric, value in
+                DisplayWidth.padded(metric.name, to: width) + "  " + String(repeating: " ", count: valueWidth - value.count)
+                    + value
+            }
+            return caption(list.title) + MarkdownText.fenced(lines.joined(separator: "\n"))
+        case .barChart(let chart): return caption(chart.title) + MarkdownText.fenced(AsciiBarChart.render(chart))
+        case .lineChart(let chart): return caption(chart.title) + MarkdownText.fenced(AsciiLineChart.render(chart))
+        case .note(let text): return MarkdownText.escapeInline(text) + "\n"
+        }
+    }
+
+    /// A GitHub pipe table; numeric columns right-aligned.
+    static func render(_ table: ResultTable) -> String {
+        var lines = [
+            "| " + table.columns.map { MarkdownText.escapeInline($0.name) }.joined(separator: " | ") + " |",
+            "|" + table.columns.map { $0.kind == .text ? " --- |" : " ---: |" }.joined(),
+        ]
+        for row in table.rows {
+            let cells = zip(table.columns, row).map { column, value in
+                MarkdownText.escapeInline(HTMLResults.format(value, column))
+            }
+            lines.append("| " + cells.joined(separator: " | ") + " |")
+        }
+        var text = caption(table.title) + lines.joined(separator: "\n") + "\n"
+        if table.omittedRows > 0 {
+            text += "\n… \(table.omittedRows) more row\(table.omittedRows == 1 ? "" : "s") not shown\n"
+        }
+        return text
+    }
+
+    private static func caption(_ title: String) -> String {
+        "**\(MarkdownText.escapeInline(title))**\n\n"
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import RecTestSupport
+import Testing
+
+@testable import RecNotebook
+
+@Suite struct NotebookCheckerTests {
+    static let notebook = """
+        # Small
+
+        ```rec
+        load ratings=user_movies.csv movies=hot_movies.csv
+        stats ratings
+        ```
+
+        ```rec
+        rank movies by=mean-rating n=2
+        ```
+        """
+
+    /// Renders `notebook` into a fresh output folder and returns (notebook path, out folder).
+    static func rendered(_ text: String, data: String) throws -> (String, String) {
+        let folder = try RunnerFixtures.folder()
+        let path = folder + "/01-small.md"
+        try RunnerFixtures.write(text, to: path)
+        let out = folder + "/output"
+        let outcome = try ReportRenderer.render(
+            notebook: path, options: .init(dataFolder: data, outFolder: out, keepGoing: false, cacheFolder: nil))
+        #expect(outcome.succeeded)
+        return (path, out)
+    }
+
+    @Test func checkUsesTheReportsDataFolderAndWritesNothing() throws {
+        let data = try RunnerFixtures.dataFolder()
+        let (path, out) = try Self.rendered(Self.notebook, data: data)
+        let before = try Data(contentsOf: URL(fileURLWithPath: out + "/01-small.json"))
+        let outcome = try NotebookChecker.check(notebook: path, options: .init(dataFolder: nil, outFolder: out))
+        #expect(outcome.passed)
+        #expect(outcome.dataFolder == data)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/01-small.json")) == before)
+        #expect(CheckReport.text(outcome).hasPrefix("ok      \(path) matches \(out)/01-small.json, data \(data)"))
+    }
+
+    @Test func changedDataIsSaidPlainlyAndFails() throws {
+        let data = try RunnerFixtures.dataFolder()
+        let (path, out) = try Self.rendered(Self.notebook, data: data)
+        try RunnerFixtures.write(RunnerFixtures.ratingsCSV + "u9,m2,5\n", to: data + "/user_movies.csv")
+        let outcome = try NotebookChecker.check(notebook: path, options: .init(dataFolder: nil, outFolder: out))
+        #expect(!outcome.passed)
+        #expect(outcome.dataChanges.count == 1)
+        #expect(outcome.dataChanges.first?.hasPrefix("the ratings data differs from the report's: sha256 ") == true)
+        let text = CheckReport.text(outcome)
+        #expect(text.contains("  data: the ratings data differs"))
+        #expect(text.contains("\(path):3 cell 1: \"Ratings\" › ratings: 4 -> 5"))
+    }
+
+    @Test func aMissingReportSaysHowToMakeIt() throws {
+        let folder = try RunnerFixtures.folder()
+        try RunnerFixtures.write(Self.notebook, to: folder + "/02-none.md")
+        #expect(throws: ReportError.self) {
+            try NotebookChecker.check(
+                notebook: folder + "/02-none.md", options: .init(dataFolder: nil, outFolder: folder + "/output"))
+        }
+        do {
+            _ = try NotebookChecker.check(
+                notebook: folder + "/02-none.md", options: .init(dataFolder: nil, outFolder: folder + "/output"))
+        } catch {
+            #expect(error.description.contains("render it first"))
+        }
+    }
+
+    @Test(.enabled(if: TestPaths.doubanPresent, "needs ../shared/data/douban"))
+    func notebookOnePassesAndFailsReadablyAfterADeliberateChange() throws {
+        let original = try String(
+            contentsOf: TestPaths.repository.appendingPathComponent("notebooks/01-data-exploration.md"), encoding: .utf8)
+        let (path, out) = try Self.rendered(original, data: TestPaths.douban.path)
+        let passing = try NotebookChecker.check(notebook: path, options: .init(dataFolder: nil, outFolder: out))
+        #expect(passing.passed, "\(CheckReport.text(passing))")
+
+        try RunnerFixtures.write(original.replacingOccurrences(of: "from=-1 to=1", with: "from=-1 to=2"), to: path)
+        let failing = try NotebookChecker.check(notebook: path, options: .init(dataFolder: nil, outFolder: out))
+        #expect(!failing.passed)
+        let text = CheckReport.text(failing)
+        #expect(text.contains("DRIFT   \(path) differs from \(out)/01-small.json"))
+        #expect(
+            text.contains("\(path):76 cell 6: \"Top 9 movies by mean user rating\" › row 1 › mean rating: 3.941917 -> 3.970238"))
+    }
+}
