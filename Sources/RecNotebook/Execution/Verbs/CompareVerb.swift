@@ -38,13 +38,13 @@ enum CompareVerb {
             for name in names {
                 row.append(score.metrics.first { $0.name == name }.map { .number($0.value) } ?? .missing)
             }
-            row.append(score.trainSeconds.map(TableValue.decimal) ?? .missing)
+            // No training time here: it varies from run to run, and `check` compares every value.
+            // Each cell's wall time is in its header.
             return row
         }
         return [.table(ResultTable(
             title: "Every model evaluated in this notebook",
-            columns: [.text("model"), .text("settings")] + names.map { .decimal($0, precision: precisions[$0] ?? 4) }
-                + [.seconds("train seconds")],
+            columns: [.text("model"), .text("settings")] + names.map { .decimal($0, precision: precisions[$0] ?? 4) },
             rows: rows))]
     }
 }

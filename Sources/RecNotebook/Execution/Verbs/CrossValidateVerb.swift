@@ -42,7 +42,7 @@ enum CrossValidateVerb {
             trainSeconds: result.seconds / Double(result.folds.count)))
         return [.table(ResultTable(
             title: "`\(name)` (\(config.family): \(config.summary)), \(result.folds.count)-fold cross-validation; "
-                + String(format: "RMSE spread ±%.4f, %.1f s in all", result.rmseSpread, result.seconds),
+                + String(format: "RMSE spread ±%.4f", result.rmseSpread),
             columns: [.text("fold"), .decimal("RMSE", precision: 4), .decimal("MAE", precision: 4), .integer("test ratings")],
             rows: rows))]
     }

@@ -39,8 +39,9 @@ enum GridVerb {
         }
         let rows: [[TableValue]] = search.rows.enumerated().map { index, row in
             [
+                // No per-candidate time: it varies between runs and `check` compares every value.
                 .integer(index + 1), .text(row.config.summary), .number(row.mae), .number(row.rmse),
-                .decimal(row.seconds), .text(index == search.best ? "best" : ""),
+                .text(index == search.best ? "best" : ""),
             ]
         }
         let how: String
@@ -54,7 +55,7 @@ enum GridVerb {
                 title: "Grid search over \(search.rows.count) settings of \(best.config.family) (\(how))",
                 columns: [
                     .integer("#"), .text("settings"), .decimal("validation MAE", precision: 4),
-                    .decimal("validation RMSE", precision: 4), .decimal("seconds", precision: 2), .text(""),
+                    .decimal("validation RMSE", precision: 4), .text(""),
                 ],
                 rows: rows)),
             .note("Best by \(criterion.rawValue.uppercased()): \(best.config.summary)."),

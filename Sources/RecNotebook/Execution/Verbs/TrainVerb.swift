@@ -36,12 +36,32 @@ enum TrainVerb {
             return try SparkTraining.train(name, config, on, invocation, session)
         }
         let started = Date()
-        let progress = EpochProgress(model: name, epochs: config.epochCount)
+        let epochs = config.epochCount ?? 0
+        let progress: (EpochRecord) -> Void = { record in
+            session.reportProgress(invocation, done: record.epoch, of: epochs, detail: EpochLine.text(name, record, of: epochs))
+        }
         let fitted: FittedModel
-        do {
-            fitted = try config.fit(on: table, threads: 2, progress: progress.report)
-        } catch {
-            throw ModelOptions.failure(error, invocation)
+        if case .factor(let factorConfig) = config {
+            // The slow models go through the runner's cache (`--cache`) as their saved-model
+            // bytes; a hit restores the same parameters and history without training.
+            let bytes = try session.cached("fit \(name)", invocation, key: "\(factorConfig)") { () throws(NotebookError) -> Data in
+                do throws(TrainingError) {
+                    return try FactorTrainer.fit(factorConfig, on: table, threads: 2, progress: progress).encoded()
+                } catch {
+                    throw ModelOptions.failure(error, invocation)
+                }
+            }
+            do throws(ModelFileError) {
+                fitted = .factor(try FactorModel.decode(bytes, path: "the cached `\(name)`"))
+            } catch {
+                throw invocation.fail("\(error.description); run again with --no-cache")
+            }
+        } else {
+            do {
+                fitted = try config.fit(on: table, threads: 2, progress: progress)
+            } catch {
+                throw ModelOptions.failure(error, invocation)
+            }
         }
         let seconds = Date().timeIntervalSince(started)
         let predictor = HeldOutEvaluation.predictor(fitted, train: table)
@@ -73,29 +93,14 @@ extension ModelConfig {
     }
 }
 
-/// On a terminal, one line per epoch on stderr so a long `train` shows it is alive; silent
-/// when stderr is a file or pipe (reports stay clean).
-struct EpochProgress {
-    private let model: String
-    private let epochs: Int?
-    private let enabled = isatty(STDERR_FILENO) != 0
-
-    init(model: String, epochs: Int?) {
-        self.model = model
-        self.epochs = epochs
-    }
-
-    var report: ((EpochRecord) -> Void)? {
-        guard enabled, let epochs else { return nil }
-        let model = self.model
-        return { record in
-            var line = "\(model): epoch \(record.epoch)/\(epochs)  loss \(Self.format(record.trainLoss))  mae \(Self.format(record.trainMAE))"
-            if let loss = record.validationLoss, let mae = record.validationMAE {
-                line += "  val_loss \(Self.format(loss))  val_mae \(Self.format(mae))"
-            }
-            line += String(format: "  %.2fs\n", record.seconds)
-            FileHandle.standardError.write(Data(line.utf8))
+/// One epoch's figures as the progress line shows them.
+enum EpochLine {
+    static func text(_ model: String, _ record: EpochRecord, of epochs: Int) -> String {
+        var line = "\(model): epoch \(record.epoch)/\(epochs)  loss \(format(record.trainLoss))  mae \(format(record.trainMAE))"
+        if let loss = record.validationLoss, let mae = record.validationMAE {
+            line += "  val_loss \(format(loss))  val_mae \(format(mae))"
         }
+        return line
     }
 
     private static func format(_ value: Double) -> String { String(format: "%.4f", value) }
