@@ -10,9 +10,15 @@ SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 
 .PHONY: report test lint format deps build reference bench clean docs spark fuzz browser-check
 
+# Notebooks 01-02 run on the Douban files found above (their figures are checked against pandas
+# on the real subset); 03-06 need the full ratings file, so they use data/douban and otherwise the
+# synthetic article-scale preset; 07 runs on MovieLens 100K.
+MOVIELENS ?= ../shared/data/movielens-100k
 report: deps
 	$(SWIFT) build -c release --product recbook
-	$(RECBOOK_RELEASE) render notebooks --data $(DOUBAN) --out output
+	$(RECBOOK_RELEASE) render notebooks/01-data-exploration.md notebooks/02-item-based-cf.md --data $(DOUBAN) --out output
+	$(RECBOOK_RELEASE) render notebooks/03-svd.md notebooks/04-rsvd.md notebooks/05-neural.md notebooks/06-als.md --data data/douban --out output
+	$(RECBOOK_RELEASE) render notebooks/07-movielens.md --data $(MOVIELENS) --out output
 
 test: deps
 	$(SWIFT) build --build-tests

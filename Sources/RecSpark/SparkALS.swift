@@ -68,9 +68,10 @@ public enum SparkALS {
                 let result = try await run(
                     .path(FilePath(submit)), arguments: arguments, environment: environment,
                     output: .discarded, error: .string(limit: 32 << 20))
-                box.result = .success(Finished(
-                    succeeded: result.terminationStatus.isSuccess, status: "\(result.terminationStatus)",
-                    errors: result.standardError))
+                box.result = .success(
+                    Finished(
+                        succeeded: result.terminationStatus.isSuccess, status: "\(result.terminationStatus)",
+                        errors: result.standardError))
             } catch {
                 box.result = .failure(error)
             }

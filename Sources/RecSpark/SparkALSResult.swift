@@ -21,4 +21,3 @@ public struct SparkALSResult: Sendable {
         public var total: Double
     }
 }
-

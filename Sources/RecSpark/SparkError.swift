@@ -9,9 +9,11 @@ public enum SparkError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .missingJava:
-            return "Spark needs Java (17 works), and `java` is not on PATH: install it with `apt-get install -y openjdk-17-jre-headless`."
+            return
+                "Spark needs Java (17 works), and `java` is not on PATH: install it with `apt-get install -y openjdk-17-jre-headless`."
         case .missingPySpark(let looked):
-            return "spark-submit was not found (looked in \(looked.joined(separator: ", "))): run `make spark` to install pyspark into .venv, "
+            return
+                "spark-submit was not found (looked in \(looked.joined(separator: ", "))): run `make spark` to install pyspark into .venv, "
                 + "or set SPARK_SUBMIT to a spark-submit executable."
         case .cannotWrite(let path, let reason):
             return "\(path): cannot write the Spark job's input: \(reason)"

@@ -18,7 +18,8 @@ enum SparkJobFiles {
                 "rank": config.rank, "iterations": config.iterations, "regularization": config.regularization,
                 "nonnegative": config.nonnegative, "seed": Int(truncatingIfNeeded: config.seed & 0x7FFF_FFFF),
             ]
-            try JSONSerialization.data(withJSONObject: settings, options: [.sortedKeys]).write(to: URL(fileURLWithPath: path(folder, "settings.json")))
+            try JSONSerialization.data(withJSONObject: settings, options: [.sortedKeys]).write(
+                to: URL(fileURLWithPath: path(folder, "settings.json")))
             try write(path(folder, "train.csv"), csv(train, withRow: false))
             try write(path(folder, "test.csv"), csv(test, withRow: true))
         } catch let error as SparkError {
@@ -28,8 +29,11 @@ enum SparkJobFiles {
         }
     }
 
-    static func read(folder: String, train: RatingsTable, test: RatingsTable, rank: Int, total: Double) throws(SparkError) -> SparkALSResult {
-        let done = try lines(folder, "done.json", missing: "missing: the job stopped before it finished (truncated output)").joined()
+    static func read(folder: String, train: RatingsTable, test: RatingsTable, rank: Int, total: Double) throws(SparkError)
+        -> SparkALSResult
+    {
+        let done = try lines(folder, "done.json", missing: "missing: the job stopped before it finished (truncated output)")
+            .joined()
         guard let info = try? JSONSerialization.jsonObject(with: Data(done.utf8)) as? [String: Any],
             let startup = info["startup_seconds"] as? Double, let fit = info["fit_seconds"] as? Double,
             let predict = info["predict_seconds"] as? Double, let master = info["master"] as? String
@@ -62,22 +66,27 @@ enum SparkJobFiles {
     ) throws(SparkError) -> [Double] {
         let rows = try lines(folder, "predictions.csv", missing: "missing")
         guard rows.count == test.count else {
-            throw .invalidOutput(file: "predictions.csv", reason: "\(rows.count) predictions for \(test.count) test ratings (truncated or wrong)")
+            throw .invalidOutput(
+                file: "predictions.csv", reason: "\(rows.count) predictions for \(test.count) test ratings (truncated or wrong)")
         }
         var predictions = [Double](repeating: .nan, count: test.count)
         for (line, text) in rows.enumerated() {
             let fields = text.split(separator: ",")
             guard fields.count == 2, let row = Int(fields[0]), row == line, let value = Double(fields[1]) else {
-                throw .invalidOutput(file: "predictions.csv", reason: "line \(line + 1) is not `\(line),PREDICTION`: \(text.prefix(60))")
+                throw .invalidOutput(
+                    file: "predictions.csv", reason: "line \(line + 1) is not `\(line),PREDICTION`: \(text.prefix(60))")
             }
             let user = Int(test.users[row])
             let movie = Int(test.movies[row])
             if !value.isFinite {
-                let cold = user >= trainedUsers.count || !trainedUsers[user] || movie >= trainedMovies.count || !trainedMovies[movie]
+                let cold =
+                    user >= trainedUsers.count || !trainedUsers[user] || movie >= trainedMovies.count || !trainedMovies[movie]
                 guard cold, value.isNaN else {
                     throw .invalidOutput(
                         file: "predictions.csv",
-                        reason: "line \(line + 1): prediction \(fields[1]) for user \(user) and movie \(movie), which both have training ratings")
+                        reason:
+                            "line \(line + 1): prediction \(fields[1]) for user \(user) and movie \(movie), which both have training ratings"
+                    )
                 }
             }
             predictions[row] = value
@@ -94,7 +103,8 @@ enum SparkJobFiles {
             }
             for f in 0..<rank {
                 guard let value = Float(fields[f + 1]), value.isFinite else {
-                    throw .invalidOutput(file: name, reason: "line \(line + 1): factor \(f + 1) is `\(fields[f + 1])`, not a finite number")
+                    throw .invalidOutput(
+                        file: name, reason: "line \(line + 1): factor \(f + 1) is `\(fields[f + 1])`, not a finite number")
                 }
                 factors[id * rank + f] = value
             }

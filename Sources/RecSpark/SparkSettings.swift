@@ -27,7 +27,9 @@ public struct SparkSettings: Sendable, Hashable {
     ) throws(SparkError) -> SparkSettings {
         let resolvedMaster = master ?? environment["SPARK_MASTER"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultMaster
         let path = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
-        guard executable(named: "java", in: path) != nil || environment["JAVA_HOME"].map({ isExecutable($0 + "/bin/java") }) == true else {
+        guard
+            executable(named: "java", in: path) != nil || environment["JAVA_HOME"].map({ isExecutable($0 + "/bin/java") }) == true
+        else {
             throw .missingJava
         }
         var looked: [String] = []

@@ -17,7 +17,8 @@ import Testing
         try Data(userFactors.utf8).write(to: URL(fileURLWithPath: folder + "/user_factors.csv"))
         try Data("0,2.0\n1,4.0\n".utf8).write(to: URL(fileURLWithPath: folder + "/movie_factors.csv"))
         if done {
-            let summary = #"{"master": "local[1]", "spark_version": "4.0", "startup_seconds": 5.0, "fit_seconds": 2.0, "predict_seconds": 1.0, "rank": 1}"#
+            let summary =
+                #"{"master": "local[1]", "spark_version": "4.0", "startup_seconds": 5.0, "fit_seconds": 2.0, "predict_seconds": 1.0, "rank": 1}"#
             try Data(summary.utf8).write(to: URL(fileURLWithPath: folder + "/done.json"))
         }
         return folder
@@ -36,23 +37,34 @@ import Testing
     }
 
     @Test func truncatedOutputIsAnError() throws {
-        #expect(throws: SparkError.invalidOutput(file: "predictions.csv", reason: "1 predictions for 2 test ratings (truncated or wrong)")) {
+        #expect(
+            throws: SparkError.invalidOutput(
+                file: "predictions.csv", reason: "1 predictions for 2 test ratings (truncated or wrong)")
+        ) {
             try read(try folder(predictions: "0,2.0\n"))
         }
-        #expect(throws: SparkError.invalidOutput(file: "done.json", reason: "missing: the job stopped before it finished (truncated output)")) {
+        #expect(
+            throws: SparkError.invalidOutput(
+                file: "done.json", reason: "missing: the job stopped before it finished (truncated output)")
+        ) {
             try read(try folder(predictions: "0,2.0\n1,4.5\n", done: false))
         }
     }
 
     @Test func nanForAKnownPairIsAnError() throws {
-        #expect(throws: SparkError.invalidOutput(
-            file: "predictions.csv", reason: "line 2: prediction nan for user 1 and movie 0, which both have training ratings")) {
+        #expect(
+            throws: SparkError.invalidOutput(
+                file: "predictions.csv", reason: "line 2: prediction nan for user 1 and movie 0, which both have training ratings"
+            )
+        ) {
             try read(try folder(predictions: "0,2.0\n1,nan\n"))
         }
     }
 
     @Test func garbageFactorsAreAnError() throws {
-        #expect(throws: SparkError.invalidOutput(file: "user_factors.csv", reason: "line 2: factor 1 is `inf`, not a finite number")) {
+        #expect(
+            throws: SparkError.invalidOutput(file: "user_factors.csv", reason: "line 2: factor 1 is `inf`, not a finite number")
+        ) {
             try read(try folder(predictions: "0,2.0\n1,4.5\n", userFactors: "0,0.5\n1,inf\n"))
         }
         #expect(throws: SparkError.invalidOutput(file: "predictions.csv", reason: "line 1 is not `0,PREDICTION`: hello")) {
@@ -65,11 +77,14 @@ import Testing
         let fakeJava = bin + "/java"
         let fakeSubmit = bin + "/spark-submit"
         for tool in [fakeJava, fakeSubmit] {
-            FileManager.default.createFile(atPath: tool, contents: Data("#!/bin/sh\n".utf8), attributes: [.posixPermissions: 0o755])
+            FileManager.default.createFile(
+                atPath: tool, contents: Data("#!/bin/sh\n".utf8), attributes: [.posixPermissions: 0o755])
         }
-        let settings = try SparkSettings.resolve(master: nil, workFolder: "/tmp/w", environment: ["PATH": bin, "SPARK_MASTER": "local[1]"], projectFolder: bin)
+        let settings = try SparkSettings.resolve(
+            master: nil, workFolder: "/tmp/w", environment: ["PATH": bin, "SPARK_MASTER": "local[1]"], projectFolder: bin)
         #expect(settings.master == "local[1]" && settings.submit == fakeSubmit)
-        let flag = try SparkSettings.resolve(master: "spark://h:7077", workFolder: "/tmp/w", environment: ["PATH": bin, "SPARK_MASTER": "local[1]"])
+        let flag = try SparkSettings.resolve(
+            master: "spark://h:7077", workFolder: "/tmp/w", environment: ["PATH": bin, "SPARK_MASTER": "local[1]"])
         #expect(flag.master == "spark://h:7077")
         #expect(try SparkSettings.resolve(master: nil, workFolder: "/tmp/w", environment: ["PATH": bin]).master == "local[2]")
         #expect(throws: SparkError.missingJava) {

@@ -7,12 +7,14 @@ public enum TestPaths {
     public static let fixtures = repository.appendingPathComponent("Tests/Fixtures")
     public static let douban = repository.appendingPathComponent("../shared/data/douban").standardized
     public static let movieLens100K = repository.appendingPathComponent("../shared/data/movielens-100k").standardized
-    public static let movieLens100KPresent = FileManager.default.fileExists(atPath: movieLens100K.appendingPathComponent("u.data").path)
+    public static let movieLens100KPresent = FileManager.default.fileExists(
+        atPath: movieLens100K.appendingPathComponent("u.data").path)
     /// The `recbook` executable that `swift build` (and `swift test`) put beside the test bundle.
     public static var recbook: URL {
         repository.appendingPathComponent(".build/debug/recbook")
     }
-    public static let doubanPresent = FileManager.default.fileExists(atPath: douban.appendingPathComponent("user_movies.csv").path)
+    public static let doubanPresent = FileManager.default.fileExists(
+        atPath: douban.appendingPathComponent("user_movies.csv").path)
 
     /// The project virtualenv's spark-submit (`make spark`), when it has been installed.
     public static let sparkSubmit = repository.appendingPathComponent(".venv/bin/spark-submit").path

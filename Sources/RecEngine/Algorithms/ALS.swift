@@ -12,7 +12,9 @@ import Foundation
 /// each iteration solves the movies first, then the users. Rows are independent within a
 /// half-step, so they are solved in parallel and the result does not depend on the thread count.
 public enum ALS {
-    public static func fit(_ train: RatingsTable, config: ALSConfig, threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ALSConfig.Invalid) -> ALSModel {
+    public static func fit(_ train: RatingsTable, config: ALSConfig, threads: Int = ProcessInfo.processInfo.activeProcessorCount)
+        throws(ALSConfig.Invalid) -> ALSModel
+    {
         try config.validate()
         let byUser = SparseRows(rowsOf: train.users, columnsOf: train.movies, ratings: train.ratings, rowCount: train.userCount)
         let byMovie = SparseRows(rowsOf: train.movies, columnsOf: train.users, ratings: train.ratings, rowCount: train.movieCount)

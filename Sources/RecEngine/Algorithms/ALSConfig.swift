@@ -10,7 +10,8 @@ public struct ALSConfig: Sendable, Hashable, Codable {
     public var nonnegative: Bool
     public var seed: UInt64
 
-    public init(rank: Int = 10, iterations: Int = 10, regularization: Double = 0.1, nonnegative: Bool = false, seed: UInt64 = 42) {
+    public init(rank: Int = 10, iterations: Int = 10, regularization: Double = 0.1, nonnegative: Bool = false, seed: UInt64 = 42)
+    {
         self.rank = rank
         self.iterations = iterations
         self.regularization = regularization

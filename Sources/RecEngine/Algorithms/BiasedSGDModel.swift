@@ -19,7 +19,8 @@ public struct BiasedSGDModel: RatingEstimator, Sendable {
         do { try config.validate() } catch { throw .invalidConfig(error) }
         guard table.count > 0 else { throw .noTrainingData }
         let k = config.factors
-        let users = table.userCount, movies = table.movieCount
+        let users = table.userCount
+        let movies = table.movieCount
         var generator = SplitMix64(seed: SplitMix64.derived(config.seed, 2))
         var userFactors = [Float](repeating: 0, count: users * k)
         var movieFactors = [Float](repeating: 0, count: movies * k)
@@ -33,13 +34,15 @@ public struct BiasedSGDModel: RatingEstimator, Sendable {
         var movieBias = [Float](repeating: 0, count: movies)
         let order = RatingsTable.userOrder(table)
         // The walk never changes, so lay the columns out in its order once.
-        let walkUsers = order.map { table.users[$0] }, walkMovies = order.map { table.movies[$0] }
+        let walkUsers = order.map { table.users[$0] }
+        let walkMovies = order.map { table.movies[$0] }
         let walkRatings = order.map { table.ratings[$0] }
         var sum = 0.0
         for rating in table.ratings { sum += Double(rating) }
         let mean = sum / Double(table.count)
         let globalMean = Float(mean)
-        let lr = config.learningRate, reg = config.regularization
+        let lr = config.learningRate
+        let reg = config.regularization
         var seenUsers = [Bool](repeating: false, count: users)
         var seenMovies = [Bool](repeating: false, count: movies)
         for row in 0..<table.count {
@@ -55,7 +58,8 @@ public struct BiasedSGDModel: RatingEstimator, Sendable {
                         learningRate: lr, regularization: reg)
                 }
             }
-            let finite = userBias.allSatisfy(\.isFinite) && movieBias.allSatisfy(\.isFinite)
+            let finite =
+                userBias.allSatisfy(\.isFinite) && movieBias.allSatisfy(\.isFinite)
                 && userFactors.allSatisfy(\.isFinite) && movieFactors.allSatisfy(\.isFinite)
             guard finite else { throw .diverged(epoch: epoch, learningRate: lr) }
         }

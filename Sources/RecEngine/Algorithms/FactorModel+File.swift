@@ -60,7 +60,8 @@ extension FactorModel {
             throw ModelFileError(path: path, "format is `\(header.format)`, expected `\(fileFormat)`")
         }
         guard header.version <= fileVersion else {
-            throw ModelFileError(path: path, "format version \(header.version) is newer than this recbook reads (\(fileVersion)); upgrade recbook")
+            throw ModelFileError(
+                path: path, "format version \(header.version) is newer than this recbook reads (\(fileVersion)); upgrade recbook")
         }
         let config = header.config
         guard (try? config.validate()) != nil, header.users >= 0, header.movies >= 0 else {
@@ -72,7 +73,8 @@ extension FactorModel {
         let blob = data[(newline + 1)...]
         let expected = 4 * layout.count + header.users + header.movies
         guard layout.count == header.parameterCount, blob.count == expected else {
-            throw ModelFileError(path: path, "expected \(expected) bytes of parameters, found \(blob.count); the file is truncated or damaged")
+            throw ModelFileError(
+                path: path, "expected \(expected) bytes of parameters, found \(blob.count); the file is truncated or damaged")
         }
         var parameters = [Float](repeating: 0, count: layout.count)
         var cursor = blob.startIndex

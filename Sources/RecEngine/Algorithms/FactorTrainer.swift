@@ -57,7 +57,9 @@ public enum FactorTrainer {
         try table.users.withUnsafeBufferPointer { (users) throws(TrainingError) in
             try table.movies.withUnsafeBufferPointer { (movies) throws(TrainingError) in
                 try table.ratings.withUnsafeBufferPointer { (ratings) throws(TrainingError) in
-                    let users = users.baseAddress!, movies = movies.baseAddress!, ratings = ratings.baseAddress!
+                    let users = users.baseAddress!
+                    let movies = movies.baseAddress!
+                    let ratings = ratings.baseAddress!
                     for epoch in 1...config.epochs {
                         let started = Date()
                         shuffle(&order, seed: SplitMix64.derived(config.seed, 1_000 + UInt64(epoch)))
@@ -68,7 +70,8 @@ public enum FactorTrainer {
                             epochMovies[position] = movies[row]
                             epochRatings[position] = ratings[row]
                         }
-                        var squared = 0.0, absolute = 0.0
+                        var squared = 0.0
+                        var absolute = 0.0
                         var lower = 0
                         while lower < trainCount {
                             let upper = min(trainCount, lower + batchSize)

@@ -65,9 +65,10 @@ public struct ItemCorrelation: Sendable {
                         let n = moments[base]
                         var r = Double.nan
                         if n >= minPeriods && n > 0 {
-                            r = Self.coefficient(
-                                n: n, sumA: moments[base + 1], sumB: moments[base + 2], squaresA: moments[base + 3],
-                                squaresB: moments[base + 4], products: moments[base + 5])
+                            r =
+                                Self.coefficient(
+                                    n: n, sumA: moments[base + 1], sumB: moments[base + 2], squaresA: moments[base + 3],
+                                    squaresB: moments[base + 4], products: moments[base + 5])
                                 ?? Self.welford(matrix, a, b)
                         }
                         valuesOut.value[a * movies + b] = r

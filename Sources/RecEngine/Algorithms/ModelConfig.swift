@@ -41,7 +41,8 @@ public enum ModelConfig: Sendable, Hashable, Codable {
         case .baseline(let config): return config.summary
         case .movieMean: return "mean training rating of each movie"
         case .als(let config):
-            return "rank \(config.rank), \(config.iterations) iterations, reg \(config.regularization)\(config.nonnegative ? ", nonnegative" : "")"
+            return
+                "rank \(config.rank), \(config.iterations) iterations, reg \(config.regularization)\(config.nonnegative ? ", nonnegative" : "")"
         }
     }
 

@@ -57,7 +57,9 @@ struct ByteKeyInterner: Sendable {
                             let id = Int(entry & 0xFFFF_FFFF) - 1
                             let start = offsets[id]
                             let length = offsets[id + 1] - start
-                            if length == bytes.count && (length == 0 || Self.same(arena.baseAddress! + start, bytes.baseAddress!, length)) {
+                            if length == bytes.count
+                                && (length == 0 || Self.same(arena.baseAddress! + start, bytes.baseAddress!, length))
+                            {
                                 return (Int32(id), slot)
                             }
                         }

@@ -29,7 +29,8 @@ public enum MoviesReader {
                 let movie = try parseRow(line, format, source, lineNumber)
                 if let first = seen[movie.rawId] {
                     throw DataError.malformedRow(
-                        path: source, line: lineNumber, reason: "movie id \(movie.rawId) is listed twice (first on line \(first))")
+                        path: source, line: lineNumber, reason: "movie id \(movie.rawId) is listed twice (first on line \(first))"
+                    )
                 }
                 seen[movie.rawId] = lineNumber
                 movies.append(movie)
@@ -42,11 +43,15 @@ public enum MoviesReader {
         return LoadedMovies(catalog: MovieCatalog(movies: movies), skipped: skipped)
     }
 
-    private static func decode(_ bytes: Data, _ encoding: MoviesFormat.Encoding, _ source: String, _ line: Int) throws(DataError) -> String {
+    private static func decode(_ bytes: Data, _ encoding: MoviesFormat.Encoding, _ source: String, _ line: Int) throws(DataError)
+        -> String
+    {
         switch encoding {
         case .utf8:
             guard let text = String(bytes: bytes, encoding: .utf8) else {
-                throw .malformedRow(path: source, line: line, reason: "the line is not valid UTF-8 (for MovieLens 100K's u.item, use encoding=latin-1)")
+                throw .malformedRow(
+                    path: source, line: line,
+                    reason: "the line is not valid UTF-8 (for MovieLens 100K's u.item, use encoding=latin-1)")
             }
             return text
         case .latin1:
@@ -55,7 +60,9 @@ public enum MoviesReader {
         }
     }
 
-    private static func parseRow(_ line: String, _ format: MoviesFormat, _ source: String, _ lineNumber: Int) throws(DataError) -> Movie {
+    private static func parseRow(_ line: String, _ format: MoviesFormat, _ source: String, _ lineNumber: Int) throws(DataError)
+        -> Movie
+    {
         let fields: [String]
         do {
             fields = try DelimitedFields.split(line, separator: format.separator, quoted: format.quoted)
@@ -65,7 +72,9 @@ public enum MoviesReader {
         guard fields.count == format.fieldCount else {
             throw .malformedRow(
                 path: source, line: lineNumber,
-                reason: "expected \(format.fieldCount) fields separated by \(RatingsReader.describe(format.separator)), found \(fields.count)")
+                reason:
+                    "expected \(format.fieldCount) fields separated by \(RatingsReader.describe(format.separator)), found \(fields.count)"
+            )
         }
         let rawId = fields[format.idColumn]
         guard !rawId.isEmpty else { throw .malformedRow(path: source, line: lineNumber, reason: "empty movie id") }

@@ -153,7 +153,8 @@ public enum RatingsReader {
         ) throws(DataError) {
             let fields = split(bytes, start, end)
             guard fields == format.fieldCount else {
-                throw malformed(line, "expected \(format.fieldCount) fields separated by \(describe(format.separator)), found \(fields)")
+                throw malformed(
+                    line, "expected \(format.fieldCount) fields separated by \(describe(format.separator)), found \(fields)")
             }
             let rating = try parseRating(bytes, format.ratingColumn, line)
             let user = try intern(field(bytes, format.userColumn, line, what: "user id"), user: true, line, what: "user id")
@@ -208,7 +209,8 @@ public enum RatingsReader {
                 throw malformed(line, "rating \(quoted(bytes, start, end)) is not a whole number")
             }
             guard format.ratingRange.contains(value) else {
-                throw malformed(line, "rating \(quoted(bytes, start, end)) is outside the declared range \(describe(format.ratingRange))")
+                throw malformed(
+                    line, "rating \(quoted(bytes, start, end)) is outside the declared range \(describe(format.ratingRange))")
             }
             return Float(value)
         }

@@ -50,7 +50,8 @@ public struct SynthConfig: Sendable, Hashable, Codable {
             throw .invalidFormat("synthetic data needs users > 0, 0 < rated movies <= listed movies and factors > 0")
         }
         guard ratings >= users else {
-            throw .invalidFormat("every synthetic user rates at least one movie, so ratings (\(ratings)) must be at least users (\(users))")
+            throw .invalidFormat(
+                "every synthetic user rates at least one movie, so ratings (\(ratings)) must be at least users (\(users))")
         }
         guard ratings <= users * ratedMovies else {
             throw .invalidFormat("\(users) users cannot give \(ratings) ratings to \(ratedMovies) movies without repeats")

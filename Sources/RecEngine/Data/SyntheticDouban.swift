@@ -284,4 +284,3 @@ public enum SyntheticDouban {
         return data
     }
 }
-

@@ -4,7 +4,8 @@ public enum HeldOutEvaluation {
     /// The `Predictor` recbook uses for a model fitted on `train`.
     public static func predictor<Model: RatingEstimator>(_ model: Model, train: RatingsTable) -> Predictor<Model> {
         var sum = 0.0
-        var lowest = Float.infinity, highest = -Float.infinity
+        var lowest = Float.infinity
+        var highest = -Float.infinity
         for rating in train.ratings {
             sum += Double(rating)
             lowest = min(lowest, rating)

@@ -38,8 +38,9 @@ public struct RankingEvaluation: Sendable {
     /// `train` and `test` must share their id maps (as `RatingsTable.subset` keeps them).
     public init(train: RatingsTable, test: RatingsTable, config: Config) throws(ItemCFConfigError) {
         try config.validate()
-        precondition(train.movieCount == test.movieCount && train.userCount == test.userCount,
-                     "train and test must come from one table")
+        precondition(
+            train.movieCount == test.movieCount && train.userCount == test.userCount,
+            "train and test must come from one table")
         self.config = config
         self.train = RatingMatrix(train)
         self.test = RatingMatrix(test)
@@ -138,7 +139,8 @@ public struct RankingEvaluation: Sendable {
     private func relevant(_ user: Int, _ threshold: Float) -> Set<Int> {
         let (held, ratings) = test.row(user)
         var result = Set<Int>()
-        for (movie, rating) in zip(held, ratings) where rating >= threshold && train.rating(user: user, movie: Int(movie)) == nil {
+        for (movie, rating) in zip(held, ratings) where rating >= threshold && train.rating(user: user, movie: Int(movie)) == nil
+        {
             result.insert(Int(movie))
         }
         return result

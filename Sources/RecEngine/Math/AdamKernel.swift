@@ -38,8 +38,12 @@ enum AdamKernel {
         weights: UnsafeMutablePointer<Float>, first: UnsafeMutablePointer<Float>, second: UnsafeMutablePointer<Float>,
         gradient: UnsafeMutablePointer<Float>, range: Range<Int>, l2: Float, settings: AdamSettings, stepSize: Float
     ) {
-        let beta1 = settings.beta1, beta2 = settings.beta2, epsilon = settings.epsilon
-        let keep1 = 1 - beta1, keep2 = 1 - beta2, decay = 2 * l2
+        let beta1 = settings.beta1
+        let beta2 = settings.beta2
+        let epsilon = settings.epsilon
+        let keep1 = 1 - beta1
+        let keep2 = 1 - beta2
+        let decay = 2 * l2
         var index = range.lowerBound
         // Eight lanes at a time by hand: the four pointers may alias as far as the compiler
         // knows, so it will not vectorise the scalar loop. Same operations in the same order
@@ -51,7 +55,8 @@ enum AdamKernel {
             let v = beta2 * UnsafeRawPointer(second + index).loadUnaligned(as: SIMD8<Float>.self) + keep2 * g * g
             UnsafeMutableRawPointer(first + index).storeBytes(of: m, as: SIMD8<Float>.self)
             UnsafeMutableRawPointer(second + index).storeBytes(of: v, as: SIMD8<Float>.self)
-            UnsafeMutableRawPointer(weights + index).storeBytes(of: w - stepSize * m / (v.squareRoot() + epsilon), as: SIMD8<Float>.self)
+            UnsafeMutableRawPointer(weights + index).storeBytes(
+                of: w - stepSize * m / (v.squareRoot() + epsilon), as: SIMD8<Float>.self)
             UnsafeMutableRawPointer(gradient + index).storeBytes(of: SIMD8<Float>(repeating: 0), as: SIMD8<Float>.self)
             index += 8
         }

@@ -7,9 +7,11 @@ enum BiasedSGDKernel {
         movieBias: inout [Float], userFactors: UnsafeMutableBufferPointer<Float>,
         movieFactors: UnsafeMutableBufferPointer<Float>, factors k: Int, learningRate lr: Float, regularization reg: Float
     ) {
-        let p = userFactors.baseAddress, q = movieFactors.baseAddress
+        let p = userFactors.baseAddress
+        let q = movieFactors.baseAddress
         for row in 0..<ratings.count {
-            let user = Int(users[row]), movie = Int(movies[row])
+            let user = Int(users[row])
+            let movie = Int(movies[row])
             var dot: Float = 0
             if k > 0, let p, let q {
                 dot = VectorKernels.dot(p + user * k, q + movie * k, k)
@@ -18,9 +20,11 @@ enum BiasedSGDKernel {
             userBias[user] += lr * (error - reg * userBias[user])
             movieBias[movie] += lr * (error - reg * movieBias[movie])
             if k > 0, let p, let q {
-                let pu = p + user * k, qi = q + movie * k
+                let pu = p + user * k
+                let qi = q + movie * k
                 for factor in 0..<k {
-                    let userValue = pu[factor], movieValue = qi[factor]
+                    let userValue = pu[factor]
+                    let movieValue = qi[factor]
                     pu[factor] = userValue + lr * (error * movieValue - reg * userValue)
                     qi[factor] = movieValue + lr * (error * userValue - reg * movieValue)
                 }

@@ -113,11 +113,13 @@ final class FactorWorkspace {
                 let mine = scratch + chunk * scratchWidth
                 let part = denseParts + chunk * denseCount
                 if neural { part.update(repeating: 0, count: denseCount) }
-                let lower = chunk * chunkSize, upper = min(count, lower + chunkSize)
+                let lower = chunk * chunkSize
+                let upper = min(count, lower + chunkSize)
                 guard lower < upper else { return }
                 for sample in lower..<upper {
                     let row = first + sample
-                    let user = Int(users[row]), movie = Int(movies[row])
+                    let user = Int(users[row])
+                    let movie = Int(movies[row])
                     let error = FactorForward.predict(weights, layout, user: user, movie: movie, scratch: mine) - ratings[row]
                     errors[sample] = error
                     if neural {
@@ -129,12 +131,15 @@ final class FactorWorkspace {
             }
         }
         // Embedding gradients, added in rating order.
-        var squared = 0.0, absolute = 0.0
+        var squared = 0.0
+        var absolute = 0.0
         let k = layout.factors
         let stamp = Int32(truncatingIfNeeded: step)
         // Locals, not properties, in the loop: no exclusivity checks per rating.
-        var touchedUsers = self.touchedUsers, touchedMovies = self.touchedMovies
-        var userStamp = self.userStamp, movieStamp = self.movieStamp
+        var touchedUsers = self.touchedUsers
+        var touchedMovies = self.touchedMovies
+        var userStamp = self.userStamp
+        var movieStamp = self.movieStamp
         self.touchedUsers = []
         self.touchedMovies = []
         self.userStamp = []
@@ -149,10 +154,17 @@ final class FactorWorkspace {
             let error = errors[sample]
             squared += Double(error) * Double(error)
             absolute += Double(abs(error))
-            let user = Int(users[row]), movie = Int(movies[row])
+            let user = Int(users[row])
+            let movie = Int(movies[row])
             if lazy {
-                if userStamp[user] != stamp { userStamp[user] = stamp; touchedUsers.append(Int32(user)) }
-                if movieStamp[movie] != stamp { movieStamp[movie] = stamp; touchedMovies.append(Int32(movie)) }
+                if userStamp[user] != stamp {
+                    userStamp[user] = stamp
+                    touchedUsers.append(Int32(user))
+                }
+                if movieStamp[movie] != stamp {
+                    movieStamp[movie] = stamp
+                    touchedMovies.append(Int32(movie))
+                }
             }
             let userRow = layout.userFactors.lowerBound + user * k
             let movieRow = layout.movieFactors.lowerBound + movie * k
@@ -195,15 +207,18 @@ final class FactorWorkspace {
         guard !rows.isEmpty else { return (0, 0) }
         let layout = self.layout
         let weights = UnsafePointer(self.weights)
-        let scratch = self.scratch, scratchWidth = self.scratchWidth
+        let scratch = self.scratch
+        let scratchWidth = self.scratchWidth
         var sums = [Double](repeating: 0, count: 2 * Self.chunkCount)
         let chunkSize = (rows.count + Self.chunkCount - 1) / Self.chunkCount
         sums.withUnsafeMutableBufferPointer { sums in
             let sums = UncheckedSendable(sums.baseAddress!)
             forEachChunk(Self.chunkCount, threads: threads) { chunk in
-                let lower = rows.lowerBound + chunk * chunkSize, upper = min(rows.upperBound, lower + chunkSize)
+                let lower = rows.lowerBound + chunk * chunkSize
+                let upper = min(rows.upperBound, lower + chunkSize)
                 guard lower < upper else { return }
-                var squared = 0.0, absolute = 0.0
+                var squared = 0.0
+                var absolute = 0.0
                 for row in lower..<upper {
                     let error = Double(
                         FactorForward.predict(
@@ -216,7 +231,8 @@ final class FactorWorkspace {
                 sums.value[2 * chunk + 1] = absolute
             }
         }
-        var squared = 0.0, absolute = 0.0
+        var squared = 0.0
+        var absolute = 0.0
         for chunk in 0..<Self.chunkCount {
             squared += sums[2 * chunk]
             absolute += sums[2 * chunk + 1]
@@ -243,7 +259,10 @@ final class FactorWorkspace {
     private func applyAdam() {
         let stepSize = adam.stepSize(at: step)
         let settings = adam
-        let weights = self.weights, first = self.first, second = self.second, gradient = self.gradient
+        let weights = self.weights
+        let first = self.first
+        let second = self.second
+        let gradient = self.gradient
         let layout = self.layout
         let embeddingL2 = l2
         if lazy {
@@ -284,7 +303,8 @@ final class FactorWorkspace {
         let shared = UncheckedSendable((weights, first, second, gradient))
         forEachChunk(pieces, threads: threads) { piece in
             let (weights, first, second, gradient) = shared.value
-            let lower = piece * pieceSize, upper = min(embeddings.upperBound, lower + pieceSize)
+            let lower = piece * pieceSize
+            let upper = min(embeddings.upperBound, lower + pieceSize)
             guard lower < upper else { return }
             AdamKernel.dense(
                 weights: weights, first: first, second: second, gradient: gradient, range: lower..<upper, l2: embeddingL2,

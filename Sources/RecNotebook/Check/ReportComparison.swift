@@ -182,7 +182,8 @@ struct CellComparison {
 
     private static func text(_ value: ReportTwin.JSONValue, _ column: TableColumn) -> String {
         switch value {
-        case .number(let number): return DisplayNumber.fixed(number, column.kind == .decimal || column.kind == .seconds ? column.precision : 0)
+        case .number(let number):
+            return DisplayNumber.fixed(number, column.kind == .decimal || column.kind == .seconds ? column.precision : 0)
         case .text(let text): return text
         case .null: return "NaN"
         }

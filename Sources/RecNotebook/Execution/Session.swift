@@ -94,8 +94,11 @@ final class Session {
     func requireModel(_ name: String, _ invocation: Invocation) throws(NotebookError) -> TrainedModel {
         guard let model = models[name] else {
             let known = models.keys.sorted()
-            let hint = Suggestions.closest(to: name, in: known).map { " Did you mean `\($0)`?" }
-                ?? (known.isEmpty ? " Train one first, e.g. `train svd1 model=svd k=10`." : " Trained so far: \(known.joined(separator: ", ")).")
+            let hint =
+                Suggestions.closest(to: name, in: known).map { " Did you mean `\($0)`?" }
+                ?? (known.isEmpty
+                    ? " Train one first, e.g. `train svd1 model=svd k=10`."
+                    : " Trained so far: \(known.joined(separator: ", ")).")
             throw invocation.fail("no model named `\(name)`.\(hint)")
         }
         return model

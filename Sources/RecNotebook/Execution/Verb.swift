@@ -42,12 +42,14 @@ enum VerbRegistry {
             ? written : try ParameterSubstitution.apply(to: written, session.parameters)
         guard let verb = verbs.first(where: { $0.name == directive.verb }) else {
             let names = verbs.map(\.name)
-            let hint = Suggestions.closest(to: directive.verb, in: names).map { " Did you mean `\($0)`?" }
+            let hint =
+                Suggestions.closest(to: directive.verb, in: names).map { " Did you mean `\($0)`?" }
                 ?? " Known directives: \(names.joined(separator: ", "))."
             throw NotebookError(directive.location, "unknown directive `\(directive.verb)`.\(hint)")
         }
         for option in directive.options where !verb.acceptsAnyKey && !verb.keys.contains(option.key) {
-            let hint = Suggestions.closest(to: option.key, in: verb.keys).map { " Did you mean `\($0)`?" }
+            let hint =
+                Suggestions.closest(to: option.key, in: verb.keys).map { " Did you mean `\($0)`?" }
                 ?? (verb.keys.isEmpty ? " It takes none." : " It takes: \(verb.keys.joined(separator: ", ")).")
             throw NotebookError(directive.location, "`\(verb.name)` has no option `\(option.key)`.\(hint)")
         }

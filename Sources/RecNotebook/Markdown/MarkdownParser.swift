@@ -26,8 +26,10 @@ public enum MarkdownParser {
                 .joined(separator: "\n")
             if cmark_node_get_type(current) == CMARK_NODE_CODE_BLOCK, let info = cellInfo(current) {
                 cellNumber += 1
-                blocks.append(.cell(CellSource(
-                    number: cellNumber, line: startLine, info: info, code: string(cmark_node_get_literal(current)))))
+                blocks.append(
+                    .cell(
+                        CellSource(
+                            number: cellNumber, line: startLine, info: info, code: string(cmark_node_get_literal(current)))))
                 continue
             }
             var html = render(current, options)

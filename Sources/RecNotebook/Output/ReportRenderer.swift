@@ -121,10 +121,13 @@ public enum ReportRenderer {
             .filter { $0.hasSuffix(".json") }.sorted()
         let entries = names.map { name -> IndexPage.Entry in
             let path = (outFolder as NSString).appendingPathComponent(name)
-            let twin = FileManager.default.contents(atPath: path).flatMap { try? ReportTwin.decoder().decode(ReportTwin.self, from: $0) }
+            let twin = FileManager.default.contents(atPath: path).flatMap {
+                try? ReportTwin.decoder().decode(ReportTwin.self, from: $0)
+            }
             return IndexPage.Entry(page: (name as NSString).deletingPathExtension + ".html", twin: twin)
         }
-        try AtomicFile.write(Data(IndexPage.render(entries).utf8), to: (outFolder as NSString).appendingPathComponent("index.html"))
+        try AtomicFile.write(
+            Data(IndexPage.render(entries).utf8), to: (outFolder as NSString).appendingPathComponent("index.html"))
     }
 
     private static func prepare(_ folder: String) throws(ReportError) {

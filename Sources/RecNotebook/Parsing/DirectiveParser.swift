@@ -80,7 +80,9 @@ public enum DirectiveParser {
                     quoted = true
                     index = next
                     if index < characters.count && !characters[index].isWhitespace && characters[index] != "#" {
-                        throw NotebookError(location, "put a space after the closing quote of \(characters[start..<index].map(String.init).joined())")
+                        throw NotebookError(
+                            location,
+                            "put a space after the closing quote of \(characters[start..<index].map(String.init).joined())")
                     }
                 } else {
                     value.append(character)
@@ -101,7 +103,9 @@ public enum DirectiveParser {
         return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
     }
 
-    private static func readQuoted(_ characters: [Character], from start: Int, at location: SourceLocation) throws(NotebookError) -> (String, Int) {
+    private static func readQuoted(_ characters: [Character], from start: Int, at location: SourceLocation) throws(NotebookError)
+        -> (String, Int)
+    {
         let quote = characters[start]
         var text = ""
         var index = start + 1

@@ -43,7 +43,8 @@ enum AsciiLineChart {
         lines.append(String(repeating: " ", count: axisWidth + 1) + "└" + String(repeating: "─", count: width))
         let last = String(longest)
         let gap = max(1, width - 1 - last.count)
-        lines.append(String(repeating: " ", count: axisWidth + 2) + "1" + String(repeating: " ", count: gap) + last + "  " + chart.xLabel)
+        lines.append(
+            String(repeating: " ", count: axisWidth + 2) + "1" + String(repeating: " ", count: gap) + last + "  " + chart.xLabel)
         if chart.series.count > 1 {
             let legend = chart.series.enumerated().map { "\(markers[$0.offset % markers.count]) \($0.element.name)" }
             lines.append(String(repeating: " ", count: axisWidth + 2) + legend.joined(separator: "   "))

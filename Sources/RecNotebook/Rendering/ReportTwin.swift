@@ -107,13 +107,15 @@ extension ReportTwin {
     static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "NaN")
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "NaN")
         return encoder
     }
 
     static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "NaN")
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "NaN")
         return decoder
     }
 }
@@ -124,7 +126,8 @@ extension ReportTwin.Result {
         case .table(let table):
             self.init(kind: "table", title: table.title)
             columns = table.columns.map {
-                ReportTwin.Column(name: $0.name, type: $0.kind, precision: $0.kind == .decimal || $0.kind == .seconds ? $0.precision : nil)
+                ReportTwin.Column(
+                    name: $0.name, type: $0.kind, precision: $0.kind == .decimal || $0.kind == .seconds ? $0.precision : nil)
             }
             rows = table.rows.map { row in
                 row.map { value in

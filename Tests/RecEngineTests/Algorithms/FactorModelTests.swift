@@ -27,7 +27,8 @@ enum ModelFixtures {
         let shuffled = order.map { rows[$0] }
         return RatingsTable(
             users: shuffled.map(\.0), movies: shuffled.map(\.1), ratings: shuffled.map(\.2),
-            userIds: IdMap(orderedRawIds: (0..<users).map(String.init)), movieIds: IdMap(orderedRawIds: (0..<movies).map(String.init)))
+            userIds: IdMap(orderedRawIds: (0..<users).map(String.init)),
+            movieIds: IdMap(orderedRawIds: (0..<movies).map(String.init)))
     }
 }
 
@@ -66,7 +67,8 @@ enum ModelFixtures {
             table.movies.withUnsafeBufferPointer { movies in
                 table.ratings.withUnsafeBufferPointer { ratings in
                     _ = workspace.accumulateGradient(
-                        rows: 0..<rows.count, users: users.baseAddress!, movies: movies.baseAddress!, ratings: ratings.baseAddress!)
+                        rows: 0..<rows.count, users: users.baseAddress!, movies: movies.baseAddress!,
+                        ratings: ratings.baseAddress!)
                     return workspace.gradientSnapshot
                 }
             }
@@ -75,10 +77,12 @@ enum ModelFixtures {
         var nonZero = 0
         for index in 0..<layout.count {
             let step: Float = kind == .neural ? 1e-3 : 1e-2
-            var plus = parameters, minus = parameters
+            var plus = parameters
+            var minus = parameters
             plus[index] += step
             minus[index] -= step
-            let numeric = (batchLoss(plus, layout, table, rows) - batchLoss(minus, layout, table, rows))
+            let numeric =
+                (batchLoss(plus, layout, table, rows) - batchLoss(minus, layout, table, rows))
                 / Double(plus[index] - minus[index])
             // Central differences on Float parameters: tolerance 2% of the larger value plus 1e-3.
             let tolerance = 0.02 * max(abs(numeric), Double(abs(gradient[index]))) + 1e-3
@@ -109,7 +113,8 @@ enum ModelFixtures {
     @Test func rsvdRecoversKnownFactors() throws {
         let table = ModelFixtures.known(noise: 0.1)
         let split = RatingSplit.holdout(rows: table.count, testFraction: 0.2, seed: 1)
-        let train = table.subset(split.train), test = table.subset(split.test)
+        let train = table.subset(split.train)
+        let test = table.subset(split.test)
         let config = FactorModelConfig(
             kind: .rsvd, factors: 3, regularization: 1e-4, epochs: 150, batchSize: 64, learningRate: 0.01,
             optimizer: .lazyAdam, seed: 5)
@@ -122,7 +127,8 @@ enum ModelFixtures {
     @Test func neuralLearnsTheKnownProblem() throws {
         let table = ModelFixtures.known(noise: 0.1)
         let split = RatingSplit.holdout(rows: table.count, testFraction: 0.2, seed: 1)
-        let train = table.subset(split.train), test = table.subset(split.test)
+        let train = table.subset(split.train)
+        let test = table.subset(split.test)
         let baseline = try BaselineModel.fit(BaselineConfig(), on: train)
         let config = FactorModelConfig(
             kind: .neural, factors: 3, regularization: 1e-5, hiddenUnits: 32, epochs: 150, batchSize: 64, learningRate: 0.005,

@@ -5,19 +5,41 @@ import Testing
 
 // TestPaths lives in this target on this branch and in RecTestSupport on main; either way works.
 #if canImport(RecTestSupport)
-import RecTestSupport
+    import RecTestSupport
 #endif
 
 /// recbook's item CF against `Tests/Fixtures/douban-item-cf.json`, which
 /// `scripts/reference/item_cf.py` computes independently with pandas on ../shared/data/douban.
 @Suite struct ItemCFFixtureTests {
     struct Fixture: Decodable {
-        struct Pivot: Decodable { var users: Int; var movies: Int; var cells: Int }
-        struct Pair: Decodable { var a: String; var b: String; var common: Int; var r: Double? }
-        struct Rated: Decodable { var movieId: String; var rating: Double }
-        struct Entry: Decodable { var movieId: String; var score: Double }
-        struct Recommendation: Decodable { var user: Int; var rated: [Rated]; var ranking: [Entry] }
-        struct Errors: Decodable { var mae: Double; var rmse: Double }
+        struct Pivot: Decodable {
+            var users: Int
+            var movies: Int
+            var cells: Int
+        }
+        struct Pair: Decodable {
+            var a: String
+            var b: String
+            var common: Int
+            var r: Double?
+        }
+        struct Rated: Decodable {
+            var movieId: String
+            var rating: Double
+        }
+        struct Entry: Decodable {
+            var movieId: String
+            var score: Double
+        }
+        struct Recommendation: Decodable {
+            var user: Int
+            var rated: [Rated]
+            var ranking: [Entry]
+        }
+        struct Errors: Decodable {
+            var mae: Double
+            var rmse: Double
+        }
         struct ItemKNN: Decodable {
             var test_rows: Int
             var neighbours: Int
@@ -80,7 +102,8 @@ import RecTestSupport
         for expected in fixture.recommendations {
             let (rated, ratings) = matrix.row(expected.user)
             let got = Dictionary(uniqueKeysWithValues: zip(rated.map { movies.rawId(at: Int($0)) }, ratings.map(Double.init)))
-            #expect(got == Dictionary(uniqueKeysWithValues: expected.rated.map { ($0.movieId, $0.rating) }), "user \(expected.user)")
+            #expect(
+                got == Dictionary(uniqueKeysWithValues: expected.rated.map { ($0.movieId, $0.rating) }), "user \(expected.user)")
             let ranking = recommender.ranking(user: expected.user)
             try #require(ranking.count == expected.ranking.count, "user \(expected.user)")
             for (position, (mine, theirs)) in zip(ranking, expected.ranking).enumerated() {

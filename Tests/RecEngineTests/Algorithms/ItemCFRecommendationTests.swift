@@ -35,8 +35,10 @@ import Testing
     @Test func knnKeepsTheKMostSimilarNeighbours() throws {
         // X = 0, Y = 1, Z = 2; v3 has not rated X.
         let table = ItemCFTestData.table(
-            [(0, 0, 1), (0, 1, 1), (0, 2, 2), (1, 0, 2), (1, 1, 2), (1, 2, 1), (2, 0, 3), (2, 1, 4), (2, 2, 3),
-             (3, 1, 5), (3, 2, 5)],
+            [
+                (0, 0, 1), (0, 1, 1), (0, 2, 2), (1, 0, 2), (1, 1, 2), (1, 2, 1), (2, 0, 3), (2, 1, 4), (2, 2, 3),
+                (3, 1, 5), (3, 2, 5),
+            ],
             users: 4, movies: 3)
         // s(X, Y) over v0..v2: covariance 3, sums of squares 2 and 14/3: 3 / sqrt(28/3).
         // s(X, Z): covariance 1, sums of squares 2 and 2: 1/2. Means X 2, Y 3, Z 11/4.

@@ -21,7 +21,9 @@ enum ItemCFTestData {
     /// A and B share u0-u2 (A's fourth rating must not enter their means); C is constant; D has
     /// two raters.
     static let fourByFour = table(
-        [(0, 0, 1), (0, 1, 1), (0, 2, 3), (1, 0, 2), (1, 1, 3), (1, 2, 3), (1, 3, 5),
-         (2, 0, 3), (2, 1, 2), (2, 2, 3), (2, 3, 1), (3, 0, 5), (3, 2, 3)],
+        [
+            (0, 0, 1), (0, 1, 1), (0, 2, 3), (1, 0, 2), (1, 1, 3), (1, 2, 3), (1, 3, 5),
+            (2, 0, 3), (2, 1, 2), (2, 2, 3), (2, 3, 1), (3, 0, 5), (3, 2, 3),
+        ],
         users: 4, movies: 4)
 }

@@ -1,8 +1,8 @@
 import Foundation
+import RecTestSupport
 import Testing
 
 @testable import RecEngine
-import RecTestSupport
 
 /// Faithfulness to Surprise on MovieLens 100K (skipped when the data is absent).
 enum MovieLensData {
@@ -18,7 +18,8 @@ enum MovieLensData {
     @Test func sgdRecoversKnownFactors() throws {
         let table = ModelFixtures.known(noise: 0.1)
         let split = RatingSplit.holdout(rows: table.count, testFraction: 0.2, seed: 1)
-        let train = table.subset(split.train), test = table.subset(split.test)
+        let train = table.subset(split.train)
+        let test = table.subset(split.test)
         let config = BiasedSGDConfig(factors: 3, epochs: 200, learningRate: 0.01, regularization: 0.01, seed: 3)
         let model = try BiasedSGDModel.fit(config, on: train)
         let rmse = HeldOutEvaluation.errors(model, train: train, test: test).rmse

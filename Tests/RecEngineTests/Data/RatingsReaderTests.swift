@@ -1,8 +1,8 @@
 import Foundation
+import RecTestSupport
 import Testing
 
 @testable import RecEngine
-import RecTestSupport
 
 @Suite struct RatingsReaderTests {
     private func parse(_ text: String, _ format: RatingsFormat = .douban) throws -> LoadedRatings {
@@ -42,7 +42,8 @@ import RecTestSupport
         #expect(tab.count == 2 && tab.movieIds.rawIds == ["242", "302"])
         let colons = try parse("1::1193::5::978300760\n", .movieLens1M).table
         #expect(colons.userIds.rawIds == ["1"] && colons.movieIds.rawIds == ["1193"] && colons.ratings == [5])
-        let latest = try parse("userId,movieId,rating,timestamp\r\n1,1,4.0,964982703\r\n1,3,3.5,964981247\r\n", .movieLensLatest).table
+        let latest = try parse("userId,movieId,rating,timestamp\r\n1,1,4.0,964982703\r\n1,3,3.5,964981247\r\n", .movieLensLatest)
+            .table
         #expect(latest.ratings == [4, 3.5])
     }
 
@@ -125,10 +126,11 @@ import RecTestSupport
         lines[10] = "early,1"
         let loaded = try? parse(lines.joined(separator: "\n"), format)
         #expect(loaded?.skipped.count == 2)
-        #expect(loaded?.skipped.examples == [
-            "user_movies.csv:11: expected 3 fields separated by commas, found 2",
-            "user_movies.csv:90001: expected 3 fields separated by commas, found 1",
-        ])
+        #expect(
+            loaded?.skipped.examples == [
+                "user_movies.csv:11: expected 3 fields separated by commas, found 2",
+                "user_movies.csv:90001: expected 3 fields separated by commas, found 1",
+            ])
     }
 
     @Test(.enabled(if: TestPaths.doubanPresent, "needs ../shared/data/douban"))

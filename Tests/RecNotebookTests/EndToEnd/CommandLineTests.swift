@@ -7,7 +7,8 @@ import Testing
 /// The built binary, run as a user runs it. `swift build` must have run first (`make test` does).
 @Suite(.serialized) struct CommandLineTests {
     @Test func renderWritesPageTwinAndIndexAndExitsZero() throws {
-        let fixture = try NotebookFixture(cells: NotebookFixture.cell("load ratings=user_movies.csv movies=hot_movies.csv\nstats ratings"))
+        let fixture = try NotebookFixture(
+            cells: NotebookFixture.cell("load ratings=user_movies.csv movies=hot_movies.csv\nstats ratings"))
         let out = try TestPaths.temporaryFolder()
         let run = try CommandRun.recbook(["render", fixture.notebook, "--data", fixture.folder.path, "--out", out.path])
         #expect(run.status == 0, "\(run.errors)")

@@ -8,7 +8,8 @@ import Testing
 /// every page is the old one or the new one, complete, never half of either.
 @Suite(.serialized) struct KilledRenderTests {
     @Test func sigkillNeverLeavesAHalfWrittenReport() throws {
-        let fixture = try NotebookFixture(cells: NotebookFixture.cell("load ratings=absent.csv movies=absent.csv synth=douban\nstats ratings\nrank movies"))
+        let fixture = try NotebookFixture(
+            cells: NotebookFixture.cell("load ratings=absent.csv movies=absent.csv synth=douban\nstats ratings\nrank movies"))
         let out = try TestPaths.temporaryFolder()
         let arguments = ["render", fixture.notebook, "--data", fixture.folder.path, "--out", out.path]
         let first = try CommandRun.recbook(arguments)
@@ -17,8 +18,11 @@ import Testing
 
         for delay in [0.05, 0.3, 0.8, 1.5, 3.0] {
             // A different notebook text makes the new report tell itself apart from the old one.
-            try Data("# Test notebook\n\nVersion \(delay).\n\n".utf8 + Data(contentsOf: URL(fileURLWithPath: fixture.notebook)).dropFirst(17))
-                .write(to: URL(fileURLWithPath: fixture.notebook))
+            try Data(
+                "# Test notebook\n\nVersion \(delay).\n\n".utf8
+                    + Data(contentsOf: URL(fileURLWithPath: fixture.notebook)).dropFirst(17)
+            )
+            .write(to: URL(fileURLWithPath: fixture.notebook))
             let process = Process()
             process.executableURL = TestPaths.recbook
             process.arguments = arguments
@@ -33,7 +37,9 @@ import Testing
             #expect(html.hasSuffix("</html>\n"), "test.html is cut short after a kill at \(delay) s")
             #expect(html == previous || html.contains("Version "), "test.html is neither the old nor a new report")
             let twin = try Data(contentsOf: out.appendingPathComponent("test.json"))
-            #expect((try? ReportTwin.decoder().decode(ReportTwin.self, from: twin)) != nil, "test.json is not a whole report after a kill at \(delay) s")
+            #expect(
+                (try? ReportTwin.decoder().decode(ReportTwin.self, from: twin)) != nil,
+                "test.json is not a whole report after a kill at \(delay) s")
             let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
             #expect(index.hasSuffix("</html>\n"))
         }

@@ -55,7 +55,8 @@ struct RealDataExplorationTests {
             notebook: TestPaths.repository.appendingPathComponent("notebooks/01-data-exploration.md").path,
             options: .init(dataFolder: TestPaths.douban.path, outFolder: out.path, keepGoing: false))
         precondition(outcome.succeeded, "notebook 01 failed: \(String(describing: outcome.error))")
-        twin = try ReportTwin.decoder().decode(ReportTwin.self, from: Data(contentsOf: out.appendingPathComponent("01-data-exploration.json")))
+        twin = try ReportTwin.decoder().decode(
+            ReportTwin.self, from: Data(contentsOf: out.appendingPathComponent("01-data-exploration.json")))
     }
 
     private func results(_ kind: String, titled title: String) -> ReportTwin.Result? {
@@ -98,9 +99,13 @@ struct RealDataExplorationTests {
         #expect(rows.count == reference.mean_rating_ranking.count)
         for (row, expected) in zip(rows, reference.mean_rating_ranking) {
             #expect(row[1] == .number(Double(expected.movie)) && row[2] == .text(expected.movieId))
-            guard case .number(let mean) = row[3] else { Issue.record("mean is not a number"); continue }
+            guard case .number(let mean) = row[3] else {
+                Issue.record("mean is not a number")
+                continue
+            }
             #expect(abs(mean - expected.mean) < 5e-7)
-            #expect(row[4] == .number(Double(expected.count)) && row[5] == .number(expected.score) && row[6] == .text(expected.title))
+            #expect(
+                row[4] == .number(Double(expected.count)) && row[5] == .number(expected.score) && row[6] == .text(expected.title))
         }
         // The two films whose rows are complete in the subset match the article's full-data means.
         #expect(String(format: "%.6f", reference.mean_rating_ranking[0].mean) == "3.941917")

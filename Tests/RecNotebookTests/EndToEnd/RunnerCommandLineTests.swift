@@ -8,7 +8,9 @@ import Testing
 @Suite(.serialized) struct RunnerCommandLineTests {
     @Test(.enabled(if: TestPaths.doubanPresent, "needs ../shared/data/douban"))
     func checkPassesOnTheCommittedReports() throws {
-        let run = try CommandRun.recbook(["check", "notebooks/"], in: TestPaths.repository)
+        // The training notebooks take minutes in a debug build; CI checks them all with a release build.
+        let run = try CommandRun.recbook(
+            ["check", "notebooks/01-data-exploration.md", "notebooks/02-item-based-cf.md"], in: TestPaths.repository)
         #expect(run.status == 0, "\(run.output)\(run.errors)")
         #expect(
             run.output.contains(

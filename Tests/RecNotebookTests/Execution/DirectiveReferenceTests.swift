@@ -7,8 +7,9 @@ import Testing
 @Suite struct DirectiveReferenceTests {
     @Test func readmeDocumentsEveryDirectiveAsTheCodeAcceptsIt() throws {
         let readme = try String(contentsOf: TestPaths.repository.appendingPathComponent("README.md"), encoding: .utf8)
-        #expect(readme.contains("<!-- directives:begin -->\n" + DirectiveReference.markdown() + "<!-- directives:end -->"),
-                "the README's directive reference is stale: run `make docs`")
+        #expect(
+            readme.contains("<!-- directives:begin -->\n" + DirectiveReference.markdown() + "<!-- directives:end -->"),
+            "the README's directive reference is stale: run `make docs`")
     }
 
     @Test func everyVerbHasAnExampleThatParsesAndUsesItsOwnVerb() throws {

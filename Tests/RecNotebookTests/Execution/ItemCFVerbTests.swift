@@ -17,9 +17,10 @@ import Testing
             users: rows.map(\.0), movies: rows.map(\.1), ratings: rows.map(\.2),
             userIds: IdMap(orderedRawIds: ["ann", "bob", "cy", "di"]),
             movieIds: IdMap(orderedRawIds: ["10", "20", "30", "40"]))
-        let catalog = MovieCatalog(movies: zip(["10", "20", "30", "40"], ["Alpha", "Beta", "Gamma", "Delta"]).map {
-            Movie(rawId: $0, title: $1, score: 7)
-        })
+        let catalog = MovieCatalog(
+            movies: zip(["10", "20", "30", "40"], ["Alpha", "Beta", "Gamma", "Delta"]).map {
+                Movie(rawId: $0, title: $1, score: 7)
+            })
         let session = Session(context: RunContext(dataFolder: ".", notebookFile: "nb.md"))
         session.dataset = Dataset(ratings: table, movies: catalog)
         return session
@@ -75,10 +76,11 @@ import Testing
     @Test func itemRecommendAndSimilar() throws {
         let session = session()
         let top = try #require(table(try run("item-recommend 3 min-periods=2", session)))
-        #expect(top.rows == [
-            [.integer(1), .text("Beta"), .text("20"), .decimal(2.5)],
-            [.integer(2), .text("Delta"), .text("40"), .decimal(-5)],
-        ])
+        #expect(
+            top.rows == [
+                [.integer(1), .text("Beta"), .text("20"), .decimal(2.5)],
+                [.integer(2), .text("Delta"), .text("40"), .decimal(-5)],
+            ])
         let similar = try #require(table(try run("similar title=Alpha min-periods=2", session)))
         #expect(similar.rows.map { $0[1] } == [.text("Beta"), .text("Delta")])
         let error = #expect(throws: NotebookError.self) { try run("similar title=Alpho", session, at: 3) }
@@ -94,7 +96,8 @@ import Testing
         let results = try run("item-evaluate min-periods=1 k=2", session)
         #expect(metric(results, "MAE") != nil && metric(results, "RMSE") != nil)
         #expect(session.scores.map(\.model) == [ItemEvaluateVerb.modelName])
-        #expect(session.scores[0].metrics.map(\.name) == ["MAE", "RMSE", "precision@2", "recall@2", "NDCG@2", "MAP@2", "coverage"])
+        #expect(
+            session.scores[0].metrics.map(\.name) == ["MAE", "RMSE", "precision@2", "recall@2", "NDCG@2", "MAP@2", "coverage"])
     }
 
     @Test func cachedCorrelationsFollowTheRatings() throws {

@@ -30,22 +30,37 @@ import Testing
             """, in: session)
         #expect(session.scores.map(\.model) == ["a", "b"])
         let results = try run("compare by=RMSE\nloss a\npredictions a n=3\nrecommend a user=5 n=10", in: session)
-        guard case .table(let comparison) = results[0] else { Issue.record("compare gives a table"); return }
+        guard case .table(let comparison) = results[0] else {
+            Issue.record("compare gives a table")
+            return
+        }
         #expect(comparison.rows.count == 2)
-        guard case .lineChart(let chart) = results[1] else { Issue.record("loss gives a line chart"); return }
+        guard case .lineChart(let chart) = results[1] else {
+            Issue.record("loss gives a line chart")
+            return
+        }
         #expect(chart.series.map(\.name) == ["train MAE", "validation MAE"])
         #expect(chart.series[0].values.count == 3)
-        guard case .table(let predictions) = results[2] else { Issue.record("predictions gives a table"); return }
+        guard case .table(let predictions) = results[2] else {
+            Issue.record("predictions gives a table")
+            return
+        }
         #expect(predictions.rows.count == 3)
         let ranked = try run("evaluate a ranking=5", in: session)
-        guard case .metrics(let list) = ranked[0] else { Issue.record("evaluate gives metrics"); return }
+        guard case .metrics(let list) = ranked[0] else {
+            Issue.record("evaluate gives metrics")
+            return
+        }
         #expect(list.metrics.map(\.name).contains("NDCG@5"))
     }
 
     @Test func gridListsEveryCombinationAndTheWinner() throws {
         let session = try session()
         let results = try run("grid model=rsvd k=2,4 reg=0.01,0.001 epochs=2 batch=1000 optimizer=lazy-adam", in: session)
-        guard case .table(let table) = results[0] else { Issue.record("grid gives a table"); return }
+        guard case .table(let table) = results[0] else {
+            Issue.record("grid gives a table")
+            return
+        }
         #expect(table.rows.count == 4)
         #expect(table.rows.filter { $0.last == .text("best") }.count == 1)
     }

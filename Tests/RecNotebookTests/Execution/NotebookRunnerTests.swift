@@ -8,7 +8,9 @@ import Testing
     private let load = "load ratings=user_movies.csv movies=hot_movies.csv"
 
     @Test func cellsShareOneSessionAndCarryTheirLines() throws {
-        let fixture = try NotebookFixture(cells: NotebookFixture.cell(load) + NotebookFixture.cell("stats ratings\nreplace ratings from=-1 to=1\nrank movies by=mean-rating n=2"))
+        let fixture = try NotebookFixture(
+            cells: NotebookFixture.cell(load)
+                + NotebookFixture.cell("stats ratings\nreplace ratings from=-1 to=1\nrank movies by=mean-rating n=2"))
         let run = try fixture.run()
         #expect(run.succeeded)
         #expect(run.cells.map(\.cell.line) == [5, 9])
@@ -47,12 +49,17 @@ import Testing
     @Test func missingFileNamesThePathAndTheWayOut() throws {
         let fixture = try NotebookFixture(cells: NotebookFixture.cell("load ratings=nope.csv"))
         let message = try #require(try fixture.error())
-        #expect(message == "test.md:6: \(fixture.folder.path)/nope.csv: no such file. Put the file there, pass --data DIR, or add synth=douban to generate data instead.")
+        #expect(
+            message
+                == "test.md:6: \(fixture.folder.path)/nope.csv: no such file. Put the file there, pass --data DIR, or add synth=douban to generate data instead."
+        )
     }
 
     @Test func malformedRowStopsTheLoadWithFileAndLine() throws {
         let fixture = try NotebookFixture(cells: NotebookFixture.cell(load), ratings: "alice,101,4\nbob,101\n")
-        #expect(try fixture.error() == "test.md:6: \(fixture.folder.path)/user_movies.csv:2: expected 3 fields separated by commas, found 2")
+        #expect(
+            try fixture.error()
+                == "test.md:6: \(fixture.folder.path)/user_movies.csv:2: expected 3 fields separated by commas, found 2")
     }
 
     @Test func skipMalformedReportsWhatItSkipped() throws {
@@ -64,7 +71,10 @@ import Testing
             if case .note(let text) = result { return text }
             return nil
         }
-        #expect(notes == ["Skipped 1 malformed ratings row (skip-malformed=true), for example: \(fixture.folder.path)/user_movies.csv:2: rating \"9\" is outside the declared range -1...5"])
+        #expect(
+            notes == [
+                "Skipped 1 malformed ratings row (skip-malformed=true), for example: \(fixture.folder.path)/user_movies.csv:2: rating \"9\" is outside the declared range -1...5"
+            ])
     }
 
     @Test func aFailingCellStopsTheRunUnlessKeepGoing() throws {
@@ -80,10 +90,13 @@ import Testing
     }
 
     @Test func synthFallbackSaysSoInTheBanner() throws {
-        let fixture = try NotebookFixture(cells: NotebookFixture.cell("load ratings=absent.csv movies=absent2.csv synth=small\nstats ratings"))
+        let fixture = try NotebookFixture(
+            cells: NotebookFixture.cell("load ratings=absent.csv movies=absent2.csv synth=small\nstats ratings"))
         let run = try fixture.run()
         #expect(run.succeeded)
-        #expect(run.provenance.banner?.hasPrefix("Synthetic data: these numbers come from recbook's `small` preset (seed 42)") == true)
+        #expect(
+            run.provenance.banner?.hasPrefix("Synthetic data: these numbers come from recbook's `small` preset (seed 42)") == true
+        )
         #expect(run.provenance.sources.first?.synthetic == "small")
     }
 }

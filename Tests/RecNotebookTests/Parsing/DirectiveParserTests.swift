@@ -38,7 +38,8 @@ import Testing
     }
 
     @Test func cellLinesCarryNotebookLineNumbers() throws {
-        let directives = try DirectiveParser.parseCell("load ratings=a.csv\n\n# note\nstats ratings\n", file: "nb.md", firstLine: 10)
+        let directives = try DirectiveParser.parseCell(
+            "load ratings=a.csv\n\n# note\nstats ratings\n", file: "nb.md", firstLine: 10)
         #expect(directives.map(\.location.line) == [10, 13])
     }
 

@@ -4,8 +4,9 @@ import Testing
 
 @Suite struct RenderingTests {
     @Test func htmlEscapesEverythingFromData() {
-        #expect(HTMLText.escape(#"<script>alert("x")</script> & 'y'"#)
-            == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;")
+        #expect(
+            HTMLText.escape(#"<script>alert("x")</script> & 'y'"#)
+                == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;")
     }
 
     @Test func tablesEscapeTitlesAlignNumbersAndShowNaN() {
@@ -43,7 +44,8 @@ import Testing
     }
 
     @Test func lineChartPutsExtremesOnTheAxisLabels() {
-        let chart = LineChart(title: "loss", xLabel: "epoch", yLabel: "mse", series: [.init(name: "train", values: [4, 3, 2, 1.5, 1.25])])
+        let chart = LineChart(
+            title: "loss", xLabel: "epoch", yLabel: "mse", series: [.init(name: "train", values: [4, 3, 2, 1.5, 1.25])])
         let lines = AsciiLineChart.render(chart).split(separator: "\n").map(String.init)
         #expect(lines[0].hasPrefix("4.0000 ┤*"))
         #expect(lines[AsciiLineChart.height - 1].hasPrefix("1.2500 ┤"))

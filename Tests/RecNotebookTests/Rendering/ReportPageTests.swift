@@ -10,12 +10,14 @@ import Testing
         let out = try TestPaths.temporaryFolder()
         let outcome = try fixture.render(out: out)
         let html = try String(contentsOf: out.appendingPathComponent("test.html"), encoding: .utf8)
-        let twin = try ReportTwin.decoder().decode(ReportTwin.self, from: Data(contentsOf: out.appendingPathComponent("test.json")))
+        let twin = try ReportTwin.decoder().decode(
+            ReportTwin.self, from: Data(contentsOf: out.appendingPathComponent("test.json")))
         return (html, twin, outcome)
     }
 
     @Test func aScriptTitleComesOutEscaped() throws {
-        let (html, twin, _) = try render(NotebookFixture.cell("load ratings=user_movies.csv movies=hot_movies.csv\nhead movies n=3\nchart movies"))
+        let (html, twin, _) = try render(
+            NotebookFixture.cell("load ratings=user_movies.csv movies=hot_movies.csv\nhead movies n=3\nchart movies"))
         #expect(!html.contains("<script>alert(1)</script>"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         // The JSON twin keeps the raw title as data (JSON-escaped by the encoder).
@@ -23,7 +25,9 @@ import Testing
     }
 
     @Test func pageHasCellsTimingsTableOfContentsAndProvenance() throws {
-        let (html, twin, outcome) = try render(NotebookFixture.cell("load ratings=user_movies.csv movies=hot_movies.csv", info: "echo=false") + "## Second part\n\n" + NotebookFixture.cell("stats movies"))
+        let (html, twin, outcome) = try render(
+            NotebookFixture.cell("load ratings=user_movies.csv movies=hot_movies.csv", info: "echo=false") + "## Second part\n\n"
+                + NotebookFixture.cell("stats movies"))
         #expect(outcome.succeeded && outcome.cells == 2)
         #expect(html.contains("<h1 id=\"test-notebook\">Test notebook</h1>"))
         #expect(html.contains("<a href=\"#second-part\">Second part</a>"))
@@ -40,7 +44,10 @@ import Testing
         let (html, twin, outcome) = try render(NotebookFixture.cell("load ratings=user_movies.csv\nfrobnicate"))
         #expect(!outcome.succeeded)
         let error = try #require(outcome.error)
-        #expect(error.description == "\(outcome.notebook):7: unknown directive `frobnicate`. Known directives: \(VerbRegistry.all.map(\.name).joined(separator: ", ")).")
+        #expect(
+            error.description
+                == "\(outcome.notebook):7: unknown directive `frobnicate`. Known directives: \(VerbRegistry.all.map(\.name).joined(separator: ", "))."
+        )
         #expect(html.contains("<div class=\"error\" role=\"alert\">\(outcome.notebook):7: unknown directive `frobnicate`."))
         #expect(html.contains("This report is incomplete"))
         #expect(twin.status == "failed")
@@ -48,7 +55,8 @@ import Testing
     }
 
     @Test func renderingTwiceGivesTheSameBytesApartFromTimings() throws {
-        let fixture = try NotebookFixture(cells: NotebookFixture.cell("load ratings=user_movies.csv movies=hot_movies.csv\nrank movies"))
+        let fixture = try NotebookFixture(
+            cells: NotebookFixture.cell("load ratings=user_movies.csv movies=hot_movies.csv\nrank movies"))
         let first = try TestPaths.temporaryFolder()
         let second = try TestPaths.temporaryFolder()
         _ = try fixture.render(out: first)

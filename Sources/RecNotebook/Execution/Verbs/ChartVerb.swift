@@ -16,10 +16,13 @@ enum ChartVerb {
         let ascending = try invocation.choice("order", from: ["ascending", "descending"], default: "ascending") == "ascending"
         let movies = try MoviesVerbSupport.scoredCatalog(try session.requireDataset(invocation), invocation)
         let order = movies.positionsByScore(ascending: ascending)
-        return [.barChart(BarChart(
-            title: "Douban score of each listed movie, \(ascending ? "lowest" : "highest") first",
-            labels: order.map { movies.movies[$0].title },
-            values: order.map { movies.movies[$0].score! },
-            precision: 1))]
+        return [
+            .barChart(
+                BarChart(
+                    title: "Douban score of each listed movie, \(ascending ? "lowest" : "highest") first",
+                    labels: order.map { movies.movies[$0].title },
+                    values: order.map { movies.movies[$0].score! },
+                    precision: 1))
+        ]
     }
 }

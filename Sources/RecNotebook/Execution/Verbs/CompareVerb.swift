@@ -42,9 +42,12 @@ enum CompareVerb {
             // Each cell's wall time is in its header.
             return row
         }
-        return [.table(ResultTable(
-            title: "Every model evaluated in this notebook",
-            columns: [.text("model"), .text("settings")] + names.map { .decimal($0, precision: precisions[$0] ?? 4) },
-            rows: rows))]
+        return [
+            .table(
+                ResultTable(
+                    title: "Every model evaluated in this notebook",
+                    columns: [.text("model"), .text("settings")] + names.map { .decimal($0, precision: precisions[$0] ?? 4) },
+                    rows: rows))
+        ]
     }
 }

@@ -40,9 +40,12 @@ enum CorrelateVerb {
         } else if order == "title" {
             chosen = Array(ItemCFArguments.byTitle(Array(0..<matrix.movieCount), dataset).prefix(top))
         } else {
-            chosen = Array((0..<matrix.movieCount)
-                .sorted { matrix.raterCount($0) != matrix.raterCount($1) ? matrix.raterCount($0) > matrix.raterCount($1) : $0 < $1 }
-                .prefix(top))
+            chosen = Array(
+                (0..<matrix.movieCount)
+                    .sorted {
+                        matrix.raterCount($0) != matrix.raterCount($1) ? matrix.raterCount($0) > matrix.raterCount($1) : $0 < $1
+                    }
+                    .prefix(top))
         }
         let rows = chosen.map { a -> [TableValue] in
             [.text(dataset.title(ofMovie: a))] + chosen.map { b in .number(correlation[a, b]) }
@@ -59,8 +62,9 @@ enum CorrelateVerb {
             .count("movie pairs", pairs),
             .count("pairs with at least \(minPeriods) common raters and a correlation", defined.count),
             .count("pairs left NaN", pairs - defined.count),
-            .count("movies with a defined diagonal (at least \(minPeriods) raters who do not all agree)",
-                   (0..<correlation.movieCount).count { !correlation[$0, $0].isNaN }),
+            .count(
+                "movies with a defined diagonal (at least \(minPeriods) raters who do not all agree)",
+                (0..<correlation.movieCount).count { !correlation[$0, $0].isNaN }),
         ]
         if let lowest = defined.min(), let highest = defined.max() {
             summary.append(Metric("lowest correlation", lowest, precision: 6))
@@ -68,10 +72,11 @@ enum CorrelateVerb {
             summary.append(Metric("mean correlation", defined.reduce(0, +) / Double(defined.count), precision: 6))
         }
         return [
-            .table(ResultTable(
-                title: "Pearson correlation (min_periods=\(minPeriods)), \(chosen.count) of \(correlation.movieCount) movies",
-                columns: [.text("title")] + chosen.map { .decimal(dataset.title(ofMovie: $0), precision: 6) },
-                rows: rows)),
+            .table(
+                ResultTable(
+                    title: "Pearson correlation (min_periods=\(minPeriods)), \(chosen.count) of \(correlation.movieCount) movies",
+                    columns: [.text("title")] + chosen.map { .decimal(dataset.title(ofMovie: $0), precision: 6) },
+                    rows: rows)),
             .metrics(MetricList(title: "Correlation matrix", metrics: summary)),
         ]
     }

@@ -37,13 +37,19 @@ enum CrossValidateVerb {
             Metric("RMSE", result.meanRMSE, precision: 4), Metric("MAE", result.meanMAE, precision: 4),
             Metric("MSE", result.meanMSE, precision: 4),
         ]
-        session.record(ModelScore(
-            model: name, settings: "\(config.family): \(config.summary)", metrics: metrics,
-            trainSeconds: result.seconds / Double(result.folds.count)))
-        return [.table(ResultTable(
-            title: "`\(name)` (\(config.family): \(config.summary)), \(result.folds.count)-fold cross-validation; "
-                + String(format: "RMSE spread ±%.4f", result.rmseSpread),
-            columns: [.text("fold"), .decimal("RMSE", precision: 4), .decimal("MAE", precision: 4), .integer("test ratings")],
-            rows: rows))]
+        session.record(
+            ModelScore(
+                model: name, settings: "\(config.family): \(config.summary)", metrics: metrics,
+                trainSeconds: result.seconds / Double(result.folds.count)))
+        return [
+            .table(
+                ResultTable(
+                    title: "`\(name)` (\(config.family): \(config.summary)), \(result.folds.count)-fold cross-validation; "
+                        + String(format: "RMSE spread ±%.4f", result.rmseSpread),
+                    columns: [
+                        .text("fold"), .decimal("RMSE", precision: 4), .decimal("MAE", precision: 4), .integer("test ratings"),
+                    ],
+                    rows: rows))
+        ]
     }
 }

@@ -51,11 +51,15 @@ enum EvaluateVerb {
                 Metric("coverage", ranking.coverage, precision: 4),
             ]
         }
-        session.record(ModelScore(
-            model: name, settings: "\(model.config.family): \(model.config.summary)", metrics: metrics,
-            trainSeconds: model.trainSeconds))
-        return [.metrics(MetricList(
-            title: "`\(name)` on \(test.count) test ratings",
-            metrics: metrics + [.count("test ratings predicted by the fallback (training mean)", fallbacks)]))]
+        session.record(
+            ModelScore(
+                model: name, settings: "\(model.config.family): \(model.config.summary)", metrics: metrics,
+                trainSeconds: model.trainSeconds))
+        return [
+            .metrics(
+                MetricList(
+                    title: "`\(name)` on \(test.count) test ratings",
+                    metrics: metrics + [.count("test ratings predicted by the fallback (training mean)", fallbacks)]))
+        ]
     }
 }

@@ -5,7 +5,8 @@ import RecEngine
 enum GridVerb {
     static let verb = Verb(
         name: "grid",
-        summary: "Grid search: trains every combination of comma-separated settings and scores each on validation rows or k folds.",
+        summary:
+            "Grid search: trains every combination of comma-separated settings and scores each on validation rows or k folds.",
         usage: "grid model=svd|rsvd|neural|sgd-svd|baseline k=5,10 [reg=..] [units=..] [epochs=] [batch=] [optimizer=] "
             + "[holdout=0.2 | cv=5] [by=mae|rmse]",
         example: "grid model=svd k=5,10,15,20 epochs=20 batch=5000 holdout=0.2",
@@ -26,7 +27,9 @@ enum GridVerb {
             scoring = .crossValidation(folds: folds, seed: SplitMix64.derived(session.seed, seedStream))
         } else {
             let fraction = try invocation.double("holdout") ?? 0.2
-            guard fraction > 0 && fraction < 1 else { throw invocation.fail("holdout must be between 0 and 1 (exclusive), not \(fraction)") }
+            guard fraction > 0 && fraction < 1 else {
+                throw invocation.fail("holdout must be between 0 and 1 (exclusive), not \(fraction)")
+            }
             scoring = .validation(fraction: fraction)
         }
         let candidates = try ModelOptions.candidates(
@@ -51,13 +54,14 @@ enum GridVerb {
         }
         let best = search.rows[search.best]
         return [
-            .table(ResultTable(
-                title: "Grid search over \(search.rows.count) settings of \(best.config.family) (\(how))",
-                columns: [
-                    .integer("#"), .text("settings"), .decimal("validation MAE", precision: 4),
-                    .decimal("validation RMSE", precision: 4), .text(""),
-                ],
-                rows: rows)),
+            .table(
+                ResultTable(
+                    title: "Grid search over \(search.rows.count) settings of \(best.config.family) (\(how))",
+                    columns: [
+                        .integer("#"), .text("settings"), .decimal("validation MAE", precision: 4),
+                        .decimal("validation RMSE", precision: 4), .text(""),
+                    ],
+                    rows: rows)),
             .note("Best by \(criterion.rawValue.uppercased()): \(best.config.summary)."),
         ]
     }

@@ -25,20 +25,26 @@ enum HeadVerb {
                     .decimal(Double(table.ratings[row])),
                 ]
             }
-            return [.table(ResultTable(
-                title: "First \(shown) ratings",
-                columns: [.integer("row"), .text("user"), .text("movieId"), .decimal("rating", precision: 0)],
-                rows: rows, omittedRows: table.count - shown))]
+            return [
+                .table(
+                    ResultTable(
+                        title: "First \(shown) ratings",
+                        columns: [.integer("row"), .text("user"), .text("movieId"), .decimal("rating", precision: 0)],
+                        rows: rows, omittedRows: table.count - shown))
+            ]
         }
         let movies = try MoviesVerbSupport.catalog(dataset, invocation)
         let shown = min(limit, movies.count)
         let rows: [[TableValue]] = movies.movies.prefix(shown).enumerated().map { position, movie in
             [.integer(position), .text(movie.rawId), movie.score.map(TableValue.decimal) ?? .missing, .text(movie.title)]
         }
-        return [.table(ResultTable(
-            title: "First \(shown) movies",
-            columns: [.integer("row"), .text("movieId"), .decimal("score", precision: 1), .text("title")],
-            rows: rows, omittedRows: movies.count - shown))]
+        return [
+            .table(
+                ResultTable(
+                    title: "First \(shown) movies",
+                    columns: [.integer("row"), .text("movieId"), .decimal("score", precision: 1), .text("title")],
+                    rows: rows, omittedRows: movies.count - shown))
+        ]
     }
 }
 

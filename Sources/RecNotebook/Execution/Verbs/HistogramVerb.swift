@@ -13,10 +13,13 @@ enum HistogramVerb {
     private static func run(_ invocation: Invocation, _ session: Session) throws(NotebookError) -> [CellResult] {
         _ = try invocation.subject(from: ["ratings"])
         let histogram = try session.requireDataset(invocation).ratings.ratingHistogram()
-        return [.barChart(BarChart(
-            title: "Ratings per rating value",
-            labels: histogram.map { DisplayNumber.shortest($0.rating) },
-            values: histogram.map { Double($0.count) },
-            precision: 0))]
+        return [
+            .barChart(
+                BarChart(
+                    title: "Ratings per rating value",
+                    labels: histogram.map { DisplayNumber.shortest($0.rating) },
+                    values: histogram.map { Double($0.count) },
+                    precision: 0))
+        ]
     }
 }

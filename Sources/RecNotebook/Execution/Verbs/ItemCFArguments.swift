@@ -24,7 +24,8 @@ enum ItemCFArguments {
             return index
         }
         guard invocation.directive.subjects.count == 1, let text = invocation.directive.subjects.first else {
-            throw invocation.fail("`\(invocation.verb.name)` needs one user index (or id=NAME), as in: \(invocation.verb.example)")
+            throw invocation.fail(
+                "`\(invocation.verb.name)` needs one user index (or id=NAME), as in: \(invocation.verb.example)")
         }
         guard let index = Int(text) else {
             throw invocation.fail("`\(text)` is not a user index; give a whole number (\(range)) or id=NAME")

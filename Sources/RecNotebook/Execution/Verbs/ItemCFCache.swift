@@ -36,9 +36,10 @@ struct ItemCFCache {
             return index
         }
         if entries.count == Self.capacity { entries.removeFirst() }
-        entries.append(Entry(
-            users: table.users, movies: table.movies, ratings: table.ratings, matrix: RatingMatrix(table),
-            correlations: [:]))
+        entries.append(
+            Entry(
+                users: table.users, movies: table.movies, ratings: table.ratings, matrix: RatingMatrix(table),
+                correlations: [:]))
         return entries.count - 1
     }
 }

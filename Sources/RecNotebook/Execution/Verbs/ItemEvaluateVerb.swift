@@ -44,7 +44,8 @@ enum ItemEvaluateVerb {
         let scale = summary.minimum...summary.maximum
         let predictor = Predictor(model: model, fallback: summary.mean, scale: scale)
         let errors = HeldOutErrors(predictor, test: split.test)
-        let baselinePredictor = Predictor(model: MovieMeanBaseline(matrix: matrix, means: model.means), fallback: summary.mean, scale: scale)
+        let baselinePredictor = Predictor(
+            model: MovieMeanBaseline(matrix: matrix, means: model.means), fallback: summary.mean, scale: scale)
         let baseline = HeldOutErrors(baselinePredictor, test: split.test)
         // Where kNN has a neighbour it differs from the movie mean; elsewhere the two agree.
         let neighbourRows = (0..<split.test.count).filter {
@@ -62,47 +63,59 @@ enum ItemEvaluateVerb {
         let baselineRanking = ranking.evaluate(baselinePredictor)
 
         let k = "@\(cutoff)"
-        let rankingMetrics: (RankingMetrics) -> [Metric] = { metrics in [
-            Metric("precision\(k)", metrics.precision, precision: 4), Metric("recall\(k)", metrics.recall, precision: 4),
-            Metric("NDCG\(k)", metrics.ndcg, precision: 4), Metric("MAP\(k)", metrics.map, precision: 4),
-            Metric("coverage", metrics.coverage, precision: 4),
-        ] }
+        let rankingMetrics: (RankingMetrics) -> [Metric] = { metrics in
+            [
+                Metric("precision\(k)", metrics.precision, precision: 4), Metric("recall\(k)", metrics.recall, precision: 4),
+                Metric("NDCG\(k)", metrics.ndcg, precision: 4), Metric("MAP\(k)", metrics.map, precision: 4),
+                Metric("coverage", metrics.coverage, precision: 4),
+            ]
+        }
         let settings = "\(neighbours) neighbours, min_periods=\(minPeriods), relevant >= \(DisplayNumber.shortest(relevantFrom))"
-        session.record(ModelScore(
-            model: modelName, settings: settings,
-            metrics: [Metric("MAE", errors.metrics.mae, precision: 4), Metric("RMSE", errors.metrics.rmse, precision: 4)]
-                + rankingMetrics(knnRanking),
-            trainSeconds: fitSeconds))
+        session.record(
+            ModelScore(
+                model: modelName, settings: settings,
+                metrics: [Metric("MAE", errors.metrics.mae, precision: 4), Metric("RMSE", errors.metrics.rmse, precision: 4)]
+                    + rankingMetrics(knnRanking),
+                trainSeconds: fitSeconds))
 
         func row(_ name: String, _ error: HeldOutErrors?, _ metrics: RankingMetrics?) -> [TableValue] {
             [.text(name), error.map { .number($0.metrics.mae) } ?? .missing, error.map { .number($0.metrics.rmse) } ?? .missing]
-                + (metrics.map { [.number($0.precision), .number($0.recall), .number($0.ndcg), .number($0.map), .number($0.coverage)] }
+                + (metrics.map {
+                    [.number($0.precision), .number($0.recall), .number($0.ndcg), .number($0.map), .number($0.coverage)]
+                }
                     ?? Array(repeating: .missing, count: 5))
         }
         return [
-            .metrics(MetricList(title: "Item CF on the test ratings", metrics: [
-                .count("test ratings", split.test.count),
-                Metric("MAE", errors.metrics.mae, precision: 4),
-                Metric("RMSE", errors.metrics.rmse, precision: 4),
-                Metric("share estimated by the model (the rest: training mean, user or movie unseen in training)",
-                       Double(errors.estimated) / Double(split.test.count), precision: 4),
-                Metric("share with at least one neighbour (elsewhere kNN gives the movie's mean)",
-                       Double(neighbourRows.count) / Double(split.test.count), precision: 4),
-                Metric("MAE of item kNN where it has a neighbour", knnWithNeighbours.metrics.mae, precision: 4),
-                Metric("MAE of the movie mean on the same ratings", baselineWithNeighbours.metrics.mae, precision: 4),
-                .count("users ranked (a training rating and a relevant test movie)", knnRanking.users),
-                .count("relevant test users left out (no training rating)", knnRanking.coldUsers),
-            ])),
-            .table(ResultTable(
-                title: "Item CF against a movie-mean baseline (rankings: top \(cutoff) of the movies each user did not rate in training; "
-                    + "relevant = test rating >= \(DisplayNumber.shortest(relevantFrom)))",
-                columns: [.text("scorer"), .decimal("MAE", precision: 4), .decimal("RMSE", precision: 4)]
-                    + ["precision\(k)", "recall\(k)", "NDCG\(k)", "MAP\(k)", "coverage"].map { .decimal($0, precision: 4) },
-                rows: [
-                    row("item kNN predicted rating (\(neighbours) neighbours)", errors, knnRanking),
-                    row("article's summed correlation x rating", nil, sumRanking),
-                    row("movie mean rating (baseline)", baseline, baselineRanking),
-                ])),
+            .metrics(
+                MetricList(
+                    title: "Item CF on the test ratings",
+                    metrics: [
+                        .count("test ratings", split.test.count),
+                        Metric("MAE", errors.metrics.mae, precision: 4),
+                        Metric("RMSE", errors.metrics.rmse, precision: 4),
+                        Metric(
+                            "share estimated by the model (the rest: training mean, user or movie unseen in training)",
+                            Double(errors.estimated) / Double(split.test.count), precision: 4),
+                        Metric(
+                            "share with at least one neighbour (elsewhere kNN gives the movie's mean)",
+                            Double(neighbourRows.count) / Double(split.test.count), precision: 4),
+                        Metric("MAE of item kNN where it has a neighbour", knnWithNeighbours.metrics.mae, precision: 4),
+                        Metric("MAE of the movie mean on the same ratings", baselineWithNeighbours.metrics.mae, precision: 4),
+                        .count("users ranked (a training rating and a relevant test movie)", knnRanking.users),
+                        .count("relevant test users left out (no training rating)", knnRanking.coldUsers),
+                    ])),
+            .table(
+                ResultTable(
+                    title:
+                        "Item CF against a movie-mean baseline (rankings: top \(cutoff) of the movies each user did not rate in training; "
+                        + "relevant = test rating >= \(DisplayNumber.shortest(relevantFrom)))",
+                    columns: [.text("scorer"), .decimal("MAE", precision: 4), .decimal("RMSE", precision: 4)]
+                        + ["precision\(k)", "recall\(k)", "NDCG\(k)", "MAP\(k)", "coverage"].map { .decimal($0, precision: 4) },
+                    rows: [
+                        row("item kNN predicted rating (\(neighbours) neighbours)", errors, knnRanking),
+                        row("article's summed correlation x rating", nil, sumRanking),
+                        row("movie mean rating (baseline)", baseline, baselineRanking),
+                    ])),
         ]
     }
 

@@ -26,21 +26,28 @@ enum ItemRecommendVerb {
         let ranking = ItemBasedRecommender(matrix: matrix, correlation: correlation).ranking(user: user)
         let shown = ranking.prefix(count)
         let rows = shown.enumerated().map { rank, entry -> [TableValue] in
-            [.integer(rank + 1), .text(dataset.title(ofMovie: entry.movie)),
-             .text(dataset.ratings.movieIds.rawId(at: entry.movie)), .decimal(entry.score)]
+            [
+                .integer(rank + 1), .text(dataset.title(ofMovie: entry.movie)),
+                .text(dataset.ratings.movieIds.rawId(at: entry.movie)), .decimal(entry.score),
+            ]
         }
-        var results: [CellResult] = [.table(ResultTable(
-            title: "Item-based recommendations for user \(user) (min_periods=\(minPeriods))",
-            columns: [.integer("rank"), .text("title"), .text("movieId"), .decimal("score", precision: 6)],
-            rows: rows, omittedRows: ranking.count - shown.count))]
+        var results: [CellResult] = [
+            .table(
+                ResultTable(
+                    title: "Item-based recommendations for user \(user) (min_periods=\(minPeriods))",
+                    columns: [.integer("rank"), .text("title"), .text("movieId"), .decimal("score", precision: 6)],
+                    rows: rows, omittedRows: ranking.count - shown.count))
+        ]
         if ranking.isEmpty {
-            results.append(.note(
-                "No recommendation: none of the \(matrix.row(user).movies.count) movies user \(user) rated has a "
-                    + "correlation with an unseen movie (at least \(minPeriods) common raters are needed)."))
+            results.append(
+                .note(
+                    "No recommendation: none of the \(matrix.row(user).movies.count) movies user \(user) rated has a "
+                        + "correlation with an unseen movie (at least \(minPeriods) common raters are needed)."))
         } else if ranking.count < count {
-            results.append(.note(
-                "Only \(ranking.count) unseen movie\(ranking.count == 1 ? " has" : "s have") a correlation with "
-                    + "what user \(user) rated (at least \(minPeriods) common raters are needed)."))
+            results.append(
+                .note(
+                    "Only \(ranking.count) unseen movie\(ranking.count == 1 ? " has" : "s have") a correlation with "
+                        + "what user \(user) rated (at least \(minPeriods) common raters are needed)."))
         }
         return results
     }

@@ -68,21 +68,24 @@ enum LoadVerb {
             }
             session.dataset = Dataset(ratings: ratings.table, movies: movies?.catalog)
             session.sources = [
-                DataSource(role: "ratings", path: ratingsPath, sha256: ContentDigest.sha256(ratingsData),
-                           rows: ratings.table.count, synthetic: nil)
+                DataSource(
+                    role: "ratings", path: ratingsPath, sha256: ContentDigest.sha256(ratingsData),
+                    rows: ratings.table.count, synthetic: nil)
             ]
             if let moviesData, let moviesPath, let movies {
-                session.sources.append(DataSource(
-                    role: "movies", path: moviesPath, sha256: ContentDigest.sha256(moviesData),
-                    rows: movies.catalog.count, synthetic: nil))
+                session.sources.append(
+                    DataSource(
+                        role: "movies", path: moviesPath, sha256: ContentDigest.sha256(moviesData),
+                        rows: movies.catalog.count, synthetic: nil))
             }
             session.banner = realDataBanner(ratings.table, format: formatName, folder: session.context.dataFolder)
             var results = summary(session.dataset!)
             for (what, skipped) in [("ratings", ratings.skipped), ("movies", movies?.skipped ?? SkippedRows())]
             where skipped.count > 0 {
-                results.append(.note(
-                    "Skipped \(skipped.count) malformed \(what) row\(skipped.count == 1 ? "" : "s") (skip-malformed=true), "
-                        + "for example: \(skipped.examples.joined(separator: "; "))"))
+                results.append(
+                    .note(
+                        "Skipped \(skipped.count) malformed \(what) row\(skipped.count == 1 ? "" : "s") (skip-malformed=true), "
+                            + "for example: \(skipped.examples.joined(separator: "; "))"))
             }
             return results
         } catch {
@@ -116,12 +119,15 @@ enum LoadVerb {
         }
         session.dataset = Dataset(ratings: snapshot.ratings, movies: snapshot.movies)
         session.sources = [
-            DataSource(role: "ratings", path: "recbook synth --preset \(presetName) --seed \(config.seed)",
-                       sha256: snapshot.ratingsSHA256, rows: snapshot.ratings.count, synthetic: presetName),
-            DataSource(role: "movies", path: "recbook synth --preset \(presetName) --seed \(config.seed)",
-                       sha256: snapshot.moviesSHA256, rows: snapshot.movies.count, synthetic: presetName),
+            DataSource(
+                role: "ratings", path: "recbook synth --preset \(presetName) --seed \(config.seed)",
+                sha256: snapshot.ratingsSHA256, rows: snapshot.ratings.count, synthetic: presetName),
+            DataSource(
+                role: "movies", path: "recbook synth --preset \(presetName) --seed \(config.seed)",
+                sha256: snapshot.moviesSHA256, rows: snapshot.movies.count, synthetic: presetName),
         ]
-        session.banner = "Synthetic data: these numbers come from recbook's `\(presetName)` preset (seed \(config.seed)), "
+        session.banner =
+            "Synthetic data: these numbers come from recbook's `\(presetName)` preset (seed \(config.seed)), "
             + "not from Douban, because \(missing) was not found. Put the real files in that folder, "
             + "or pass --data, to run on real data."
         return summary(session.dataset!)
@@ -142,9 +148,11 @@ enum LoadVerb {
     }
 
     private static func realDataBanner(_ table: RatingsTable, format: String, folder: String) -> String {
-        var banner = "Real data from \(folder): \(table.count) ratings from \(table.userCount) users on \(table.movieCount) movies."
+        var banner =
+            "Real data from \(folder): \(table.count) ratings from \(table.userCount) users on \(table.movieCount) movies."
         if format == "douban" && table.count != SynthConfig.douban.ratings {
-            banner += " The article's full ratings file has \(SynthConfig.douban.ratings) ratings, so figures "
+            banner +=
+                " The article's full ratings file has \(SynthConfig.douban.ratings) ratings, so figures "
                 + "that need all of it differ from the article's."
         }
         return banner

@@ -18,7 +18,8 @@ enum LossVerb {
         let metric = try invocation.choice("metric", from: ["mae", "loss"], default: "mae")
         let model = try session.requireModel(name, invocation)
         guard let history = model.history, !history.epochs.isEmpty else {
-            throw invocation.fail("`\(name)` (\(model.config.family)) is not trained by epochs, so it has no loss curve; train svd, rsvd or neural")
+            throw invocation.fail(
+                "`\(name)` (\(model.config.family)) is not trained by epochs, so it has no loss curve; train svd, rsvd or neural")
         }
         let train = history.epochs.map { metric == "mae" ? $0.trainMAE : $0.trainLoss }
         var series = [LineChart.Series(name: metric == "mae" ? "train MAE" : "train loss", values: train)]
@@ -26,8 +27,11 @@ enum LossVerb {
         if validation.count == history.epochs.count {
             series.append(LineChart.Series(name: metric == "mae" ? "validation MAE" : "validation loss", values: validation))
         }
-        return [.lineChart(LineChart(
-            title: "`\(name)`: \(metric == "mae" ? "mean absolute error" : "loss (MSE + L2)") by epoch",
-            xLabel: "epoch", yLabel: metric == "mae" ? "MAE" : "loss", series: series))]
+        return [
+            .lineChart(
+                LineChart(
+                    title: "`\(name)`: \(metric == "mae" ? "mean absolute error" : "loss (MSE + L2)") by epoch",
+                    xLabel: "epoch", yLabel: metric == "mae" ? "MAE" : "loss", series: series))
+        ]
     }
 }

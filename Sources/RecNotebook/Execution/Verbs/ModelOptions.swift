@@ -8,7 +8,10 @@ import RecEngine
 enum ModelOptions {
     static let families = ["svd", "rsvd", "neural", "sgd-svd", "baseline", "movie-mean", "als"]
     /// Keys every model verb accepts.
-    static let keys = ["model", "k", "reg", "units", "epochs", "batch", "lr", "optimizer", "validation", "patience", "reg-u", "reg-i", "rank", "iterations", "nonnegative"]
+    static let keys = [
+        "model", "k", "reg", "units", "epochs", "batch", "lr", "optimizer", "validation", "patience", "reg-u", "reg-i", "rank",
+        "iterations", "nonnegative",
+    ]
 
     /// Stream number for training seeds; each model name adds its own hash.
     static let seedStream: UInt64 = 0x7_4A11
@@ -38,7 +41,8 @@ enum ModelOptions {
             var numbers: [Double] = []
             for part in parts {
                 guard let number = Double(part), number.isFinite else {
-                    throw invocation.fail("\(key) must be a number\(allowLists ? " or a comma-separated list of numbers" : ""), not `\(text)`")
+                    throw invocation.fail(
+                        "\(key) must be a number\(allowLists ? " or a comma-separated list of numbers" : ""), not `\(text)`")
                 }
                 numbers.append(number)
             }
@@ -48,7 +52,9 @@ enum ModelOptions {
             guard let list = try values(key) else { return [fallback] }
             var numbers: [Int] = []
             for value in list {
-                guard value == value.rounded(), abs(value) < 1e9 else { throw invocation.fail("\(key) must be a whole number, not \(value)") }
+                guard value == value.rounded(), abs(value) < 1e9 else {
+                    throw invocation.fail("\(key) must be a whole number, not \(value)")
+                }
                 numbers.append(Int(value))
             }
             return numbers
@@ -75,10 +81,13 @@ enum ModelOptions {
                         for epochs in try whole("epochs", defaults.epochs) {
                             for batch in try whole("batch", 10_000) {
                                 for lr in try decimal("lr", 0.001) {
-                                    configs.append(.factor(FactorModelConfig(
-                                        kind: kind, factors: k, regularization: Float(reg), hiddenUnits: units, epochs: epochs,
-                                        batchSize: batch, learningRate: Float(lr), optimizer: optimizer,
-                                        validationFraction: validation, patience: patience, seed: seed)))
+                                    configs.append(
+                                        .factor(
+                                            FactorModelConfig(
+                                                kind: kind, factors: k, regularization: Float(reg), hiddenUnits: units,
+                                                epochs: epochs,
+                                                batchSize: batch, learningRate: Float(lr), optimizer: optimizer,
+                                                validationFraction: validation, patience: patience, seed: seed)))
                                 }
                             }
                         }
@@ -90,8 +99,11 @@ enum ModelOptions {
                 for reg in try decimal("reg", 0.02) {
                     for epochs in try whole("epochs", 20) {
                         for lr in try decimal("lr", 0.005) {
-                            configs.append(.biasedSGD(BiasedSGDConfig(
-                                factors: k, epochs: epochs, learningRate: Float(lr), regularization: Float(reg), seed: seed)))
+                            configs.append(
+                                .biasedSGD(
+                                    BiasedSGDConfig(
+                                        factors: k, epochs: epochs, learningRate: Float(lr), regularization: Float(reg),
+                                        seed: seed)))
                         }
                     }
                 }
@@ -100,7 +112,8 @@ enum ModelOptions {
             for epochs in try whole("epochs", 10) {
                 for regU in try decimal("reg-u", 15) {
                     for regI in try decimal("reg-i", 10) {
-                        configs.append(.baseline(BaselineConfig(epochs: epochs, userRegularization: regU, movieRegularization: regI)))
+                        configs.append(
+                            .baseline(BaselineConfig(epochs: epochs, userRegularization: regU, movieRegularization: regI)))
                     }
                 }
             }
@@ -109,15 +122,20 @@ enum ModelOptions {
             for rank in try whole("rank", 10) {
                 for iterations in try whole("iterations", 10) {
                     for reg in try decimal("reg", 0.1) {
-                        configs.append(.als(ALSConfig(
-                            rank: rank, iterations: iterations, regularization: reg, nonnegative: nonnegative, seed: seed)))
+                        configs.append(
+                            .als(
+                                ALSConfig(
+                                    rank: rank, iterations: iterations, regularization: reg, nonnegative: nonnegative, seed: seed)
+                            ))
                     }
                 }
             }
         default:
             configs.append(.movieMean)
         }
-        guard configs.count <= 200 else { throw invocation.fail("that grid has \(configs.count) combinations; keep it to 200 or fewer") }
+        guard configs.count <= 200 else {
+            throw invocation.fail("that grid has \(configs.count) combinations; keep it to 200 or fewer")
+        }
         for config in configs {
             do { try config.validate() } catch { throw invocation.fail("\(error.message) (model=\(family))") }
         }

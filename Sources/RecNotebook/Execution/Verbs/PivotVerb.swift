@@ -19,26 +19,34 @@ enum PivotVerb {
         let dataset = try session.requireDataset(invocation)
         let matrix = session.itemCF.matrix(for: dataset.ratings)
         let cells = Double(matrix.userCount) * Double(matrix.movieCount)
-        var results: [CellResult] = [.metrics(MetricList(title: "User x movie matrix", metrics: [
-            .count("rows (users)", matrix.userCount),
-            .count("columns (movies)", matrix.movieCount),
-            .count("filled cells (distinct user-movie ratings)", matrix.cellCount),
-            .count("duplicate ratings averaged into a cell", matrix.mergedDuplicates),
-            .count("empty cells (NaN in the dense pivot)", Int(cells) - matrix.cellCount),
-            Metric("density (% of cells filled)", matrix.density * 100, precision: 4),
-        ]))]
+        var results: [CellResult] = [
+            .metrics(
+                MetricList(
+                    title: "User x movie matrix",
+                    metrics: [
+                        .count("rows (users)", matrix.userCount),
+                        .count("columns (movies)", matrix.movieCount),
+                        .count("filled cells (distinct user-movie ratings)", matrix.cellCount),
+                        .count("duplicate ratings averaged into a cell", matrix.mergedDuplicates),
+                        .count("empty cells (NaN in the dense pivot)", Int(cells) - matrix.cellCount),
+                        Metric("density (% of cells filled)", matrix.density * 100, precision: 4),
+                    ]))
+        ]
         if rows > 0 {
             let shown = Array(ItemCFArguments.byTitle(Array(0..<matrix.movieCount), dataset).prefix(columns))
             let users = min(rows, matrix.userCount)
             let table = (0..<users).map { user -> [TableValue] in
-                [.integer(user)] + shown.map { movie in
-                    matrix.rating(user: user, movie: movie).map { .decimal(Double($0)) } ?? .missing
-                }
+                [.integer(user)]
+                    + shown.map { movie in
+                        matrix.rating(user: user, movie: movie).map { .decimal(Double($0)) } ?? .missing
+                    }
             }
-            results.append(.table(ResultTable(
-                title: "First \(users) users x first \(shown.count) movies by title",
-                columns: [.integer("userId")] + shown.map { .decimal(dataset.title(ofMovie: $0), precision: 1) },
-                rows: table, omittedRows: matrix.userCount - users)))
+            results.append(
+                .table(
+                    ResultTable(
+                        title: "First \(users) users x first \(shown.count) movies by title",
+                        columns: [.integer("userId")] + shown.map { .decimal(dataset.title(ofMovie: $0), precision: 1) },
+                        rows: table, omittedRows: matrix.userCount - users)))
         }
         return results
     }

@@ -22,19 +22,23 @@ enum PredictionsVerb {
         let test = split.test
         let shown = min(limit, test.count)
         let rows: [[TableValue]] = (0..<shown).map { row in
-            let user = Int(test.users[row]), movie = Int(test.movies[row])
+            let user = Int(test.users[row])
+            let movie = Int(test.movies[row])
             let prediction = model.predictor.predict(user: user, movie: movie)
             return [
                 .integer(row + 1), .integer(user), .integer(movie), .text(dataset.title(ofMovie: movie)),
                 .decimal(prediction.value), .decimal(Double(test.ratings[row])),
             ]
         }
-        return [.table(ResultTable(
-            title: "`\(name)`: first \(shown) test ratings",
-            columns: [
-                .integer("#"), .integer("user"), .integer("movie"), .text("title"), .decimal("predicted", precision: 4),
-                .decimal("actual", precision: 0),
-            ],
-            rows: rows, omittedRows: test.count - shown))]
+        return [
+            .table(
+                ResultTable(
+                    title: "`\(name)`: first \(shown) test ratings",
+                    columns: [
+                        .integer("#"), .integer("user"), .integer("movie"), .text("title"), .decimal("predicted", precision: 4),
+                        .decimal("actual", precision: 0),
+                    ],
+                    rows: rows, omittedRows: test.count - shown))
+        ]
     }
 }

@@ -26,12 +26,15 @@ enum RankVerb {
                 entry?.score.map(TableValue.decimal) ?? .missing, .text(dataset.title(ofMovie: movie)),
             ]
         }
-        return [.table(ResultTable(
-            title: "Top \(rows.count) movies by mean user rating",
-            columns: [
-                .integer("rank"), .integer("movie"), .text("movieId"), .decimal("mean rating", precision: 6),
-                .integer("ratings"), .decimal("score", precision: 1), .text("title"),
-            ],
-            rows: rows, omittedRows: ranking.count - rows.count))]
+        return [
+            .table(
+                ResultTable(
+                    title: "Top \(rows.count) movies by mean user rating",
+                    columns: [
+                        .integer("rank"), .integer("movie"), .text("movieId"), .decimal("mean rating", precision: 6),
+                        .integer("ratings"), .decimal("score", precision: 1), .text("title"),
+                    ],
+                    rows: rows, omittedRows: ranking.count - rows.count))
+        ]
     }
 }

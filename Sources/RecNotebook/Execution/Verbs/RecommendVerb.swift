@@ -49,21 +49,23 @@ enum RecommendVerb {
         }
         let userName = ratings.userIds.rawId(at: user)
         return [
-            .table(ResultTable(
-                title: "`\(name)` recommends for user \(user) (\(userName)): top \(top.count) predictions, "
-                    + "\(top.count - recommended.count) already rated and dropped",
-                columns: [
-                    .integer("rank"), .integer("movie"), .text("title"), .decimal("predicted", precision: 3),
-                    .decimal("Douban score", precision: 1),
-                ],
-                rows: recommendedRows)),
-            .table(ResultTable(
-                title: "What user \(user) rated highest (\(favourites.count) of \(rated.count) ratings)",
-                columns: [
-                    .integer("#"), .integer("movie"), .text("title"), .decimal("rating", precision: 0),
-                    .decimal("Douban score", precision: 1),
-                ],
-                rows: favouriteRows)),
+            .table(
+                ResultTable(
+                    title: "`\(name)` recommends for user \(user) (\(userName)): top \(top.count) predictions, "
+                        + "\(top.count - recommended.count) already rated and dropped",
+                    columns: [
+                        .integer("rank"), .integer("movie"), .text("title"), .decimal("predicted", precision: 3),
+                        .decimal("Douban score", precision: 1),
+                    ],
+                    rows: recommendedRows)),
+            .table(
+                ResultTable(
+                    title: "What user \(user) rated highest (\(favourites.count) of \(rated.count) ratings)",
+                    columns: [
+                        .integer("#"), .integer("movie"), .text("title"), .decimal("rating", precision: 0),
+                        .decimal("Douban score", precision: 1),
+                    ],
+                    rows: favouriteRows)),
         ]
     }
 

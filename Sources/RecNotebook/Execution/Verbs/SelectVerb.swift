@@ -25,10 +25,11 @@ enum SelectVerb {
             return [.integer(position), .text(movie.rawId), .decimal(movie.score!), .text(movie.title)]
         }
         return [
-            .table(ResultTable(
-                title: "Movies with \(condition)",
-                columns: [.integer("row"), .text("movieId"), .decimal("score", precision: 1), .text("title")],
-                rows: rows)),
+            .table(
+                ResultTable(
+                    title: "Movies with \(condition)",
+                    columns: [.integer("row"), .text("movieId"), .decimal("score", precision: 1), .text("title")],
+                    rows: rows)),
             .metrics(MetricList(title: "Selected", metrics: [.count("movies with \(condition)", chosen.count)])),
         ]
     }

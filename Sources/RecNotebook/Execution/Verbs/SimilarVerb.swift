@@ -37,17 +37,25 @@ enum SimilarVerb {
             .sorted(by: ScoredMovie.ranksBefore)
         let shown = ranking.prefix(count)
         let rows = shown.enumerated().map { rank, entry -> [TableValue] in
-            [.integer(rank + 1), .text(dataset.title(ofMovie: entry.movie)), .decimal(entry.score),
-             .integer(correlation.common(movie, entry.movie))]
+            [
+                .integer(rank + 1), .text(dataset.title(ofMovie: entry.movie)), .decimal(entry.score),
+                .integer(correlation.common(movie, entry.movie)),
+            ]
         }
-        var results: [CellResult] = [.table(ResultTable(
-            title: "Movies most correlated with \(dataset.title(ofMovie: movie)) (min_periods=\(minPeriods))",
-            columns: [.integer("rank"), .text("title"), .decimal("correlation", precision: 6), .integer("common raters")],
-            rows: rows, omittedRows: ranking.count - shown.count))]
+        var results: [CellResult] = [
+            .table(
+                ResultTable(
+                    title: "Movies most correlated with \(dataset.title(ofMovie: movie)) (min_periods=\(minPeriods))",
+                    columns: [
+                        .integer("rank"), .text("title"), .decimal("correlation", precision: 6), .integer("common raters"),
+                    ],
+                    rows: rows, omittedRows: ranking.count - shown.count))
+        ]
         if ranking.isEmpty {
-            results.append(.note(
-                "No movie shares at least \(minPeriods) raters with \(dataset.title(ofMovie: movie)) "
-                    + "(it has \(correlation.common(movie, movie)) raters)."))
+            results.append(
+                .note(
+                    "No movie shares at least \(minPeriods) raters with \(dataset.title(ofMovie: movie)) "
+                        + "(it has \(correlation.common(movie, movie)) raters)."))
         }
         return results
     }

@@ -28,19 +28,23 @@ enum SparkTraining {
             name: name, config: config, predictor: predictor, trainSeconds: result.timings.fit,
             trainedOn: "the \(split.kind) split's training rows (\(split.train.count) ratings), on Spark \(result.master)")
         return [
-            .metrics(MetricList(title: "Trained `\(name)` on Spark: als, \(config.summary)", metrics: [
-                .count("training ratings", split.train.count),
-                .count("test predictions checked", result.predictions.count),
-            ])),
-            .table(ResultTable(
-                title: "Where Spark's time went (master \(result.master), Spark \(result.sparkVersion))",
-                columns: [.text("step"), .seconds("seconds")],
-                rows: [
-                    [.text("JVM and Spark session start-up"), .decimal(result.timings.startup)],
-                    [.text("fit"), .decimal(result.timings.fit)],
-                    [.text("predict the test rows"), .decimal(result.timings.predict)],
-                    [.text("whole spark-submit, seen from recbook"), .decimal(result.timings.total)],
-                ])),
+            .metrics(
+                MetricList(
+                    title: "Trained `\(name)` on Spark: als, \(config.summary)",
+                    metrics: [
+                        .count("training ratings", split.train.count),
+                        .count("test predictions checked", result.predictions.count),
+                    ])),
+            .table(
+                ResultTable(
+                    title: "Where Spark's time went (master \(result.master), Spark \(result.sparkVersion))",
+                    columns: [.text("step"), .seconds("seconds")],
+                    rows: [
+                        [.text("JVM and Spark session start-up"), .decimal(result.timings.startup)],
+                        [.text("fit"), .decimal(result.timings.fit)],
+                        [.text("predict the test rows"), .decimal(result.timings.predict)],
+                        [.text("whole spark-submit, seen from recbook"), .decimal(result.timings.total)],
+                    ])),
         ]
     }
 }

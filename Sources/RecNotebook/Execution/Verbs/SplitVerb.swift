@@ -24,14 +24,18 @@ enum SplitVerb {
                 throw invocation.fail("give test= for a holdout split or folds= for k-fold, not both")
             }
             let folds = try invocation.int("folds", default: 5, range: 2...100)
-            guard folds <= rows else { throw invocation.fail("folds=\(folds) needs at least \(folds) ratings; there are \(rows)") }
+            guard folds <= rows else {
+                throw invocation.fail("folds=\(folds) needs at least \(folds) ratings; there are \(rows)")
+            }
             let all = RatingSplit.kFold(rows: rows, folds: folds, seed: seed)
             state = SplitState(
                 kind: "k-fold", split: all[0], folds: all, seed: seed,
                 train: dataset.ratings.subset(all[0].train), test: dataset.ratings.subset(all[0].test))
         } else {
             let fraction = try invocation.double("test") ?? 0.2
-            guard fraction > 0 && fraction < 1 else { throw invocation.fail("test must be between 0 and 1 (exclusive), not \(fraction)") }
+            guard fraction > 0 && fraction < 1 else {
+                throw invocation.fail("test must be between 0 and 1 (exclusive), not \(fraction)")
+            }
             let split = RatingSplit.holdout(rows: rows, testFraction: fraction, seed: seed)
             guard !split.train.isEmpty && !split.test.isEmpty else {
                 throw invocation.fail("test=\(fraction) leaves an empty train or test set for \(rows) ratings")
@@ -44,10 +48,15 @@ enum SplitVerb {
         session.scores = []
         let trainUsers = Set(state.train.users)
         let coldUsers = Set(state.test.users).subtracting(trainUsers).count
-        return [.metrics(MetricList(title: state.kind == "k-fold" ? "Split (\(state.folds.count) folds; fold 1 shown)" : "Split", metrics: [
-            .count("train ratings", state.train.count),
-            .count("test ratings", state.test.count),
-            .count("test users with no training rating", coldUsers),
-        ]))]
+        return [
+            .metrics(
+                MetricList(
+                    title: state.kind == "k-fold" ? "Split (\(state.folds.count) folds; fold 1 shown)" : "Split",
+                    metrics: [
+                        .count("train ratings", state.train.count),
+                        .count("test ratings", state.test.count),
+                        .count("test users with no training rating", coldUsers),
+                    ]))
+        ]
     }
 }

@@ -15,22 +15,32 @@ enum StatsVerb {
         let dataset = try session.requireDataset(invocation)
         if subject == "ratings" {
             let summary = dataset.ratings.summary()
-            return [.metrics(MetricList(title: "Ratings", metrics: [
-                .count("distinct movies", summary.movies),
-                .count("distinct users", summary.users),
-                .count("ratings", summary.rows),
-                Metric("max rating", summary.maximum, precision: 0),
-                Metric("min rating", summary.minimum, precision: 0),
-                Metric("mean rating", summary.mean, precision: 6),
-            ]))]
+            return [
+                .metrics(
+                    MetricList(
+                        title: "Ratings",
+                        metrics: [
+                            .count("distinct movies", summary.movies),
+                            .count("distinct users", summary.users),
+                            .count("ratings", summary.rows),
+                            Metric("max rating", summary.maximum, precision: 0),
+                            Metric("min rating", summary.minimum, precision: 0),
+                            Metric("mean rating", summary.mean, precision: 6),
+                        ]))
+            ]
         }
         let movies = try MoviesVerbSupport.scoredCatalog(dataset, invocation)
         let summary = movies.scoreSummary()
-        return [.metrics(MetricList(title: "Douban scores", metrics: [
-            .count("listed movies", summary.movies),
-            Metric("max score", summary.maximum, precision: 1),
-            Metric("min score", summary.minimum, precision: 1),
-            Metric("mean score", summary.mean, precision: 6),
-        ]))]
+        return [
+            .metrics(
+                MetricList(
+                    title: "Douban scores",
+                    metrics: [
+                        .count("listed movies", summary.movies),
+                        Metric("max score", summary.maximum, precision: 1),
+                        Metric("min score", summary.minimum, precision: 1),
+                        Metric("mean score", summary.mean, precision: 6),
+                    ]))
+        ]
     }
 }

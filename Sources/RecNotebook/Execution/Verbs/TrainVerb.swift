@@ -44,7 +44,8 @@ enum TrainVerb {
         if case .factor(let factorConfig) = config {
             // The slow models go through the runner's cache (`--cache`) as their saved-model
             // bytes; a hit restores the same parameters and history without training.
-            let bytes = try session.cached("fit \(name)", invocation, key: "\(factorConfig)") { () throws(NotebookError) -> Data in
+            let bytes = try session.cached("fit \(name)", invocation, key: "\(factorConfig)") {
+                () throws(NotebookError) -> Data in
                 do throws(TrainingError) {
                     return try FactorTrainer.fit(factorConfig, on: table, threads: 2, progress: progress).encoded()
                 } catch {
@@ -77,9 +78,13 @@ enum TrainVerb {
                 metrics.append(Metric("final validation MAE", mae, precision: 4))
             }
         }
-        var results: [CellResult] = [.metrics(MetricList(title: "Trained `\(name)`: \(config.family), \(config.summary)", metrics: metrics))]
+        var results: [CellResult] = [
+            .metrics(MetricList(title: "Trained `\(name)`: \(config.family), \(config.summary)", metrics: metrics))
+        ]
         if let history = fitted.history, history.stoppedEarly {
-            results.append(.note("Early stopping ended training after \(history.epochs.count) epochs: validation loss had stopped improving."))
+            results.append(
+                .note(
+                    "Early stopping ended training after \(history.epochs.count) epochs: validation loss had stopped improving."))
         }
         return results
     }

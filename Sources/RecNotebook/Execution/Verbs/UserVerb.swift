@@ -24,16 +24,23 @@ enum UserVerb {
             order.sort { rating[$0]! != rating[$1]! ? rating[$0]! > rating[$1]! : byTitle[$0]! < byTitle[$1]! }
         }
         let rows = order.map { movie -> [TableValue] in
-            [.text(dataset.title(ofMovie: movie)), .text(dataset.ratings.movieIds.rawId(at: movie)), .decimal(Double(rating[movie]!))]
+            [
+                .text(dataset.title(ofMovie: movie)), .text(dataset.ratings.movieIds.rawId(at: movie)),
+                .decimal(Double(rating[movie]!)),
+            ]
         }
         let mean = ratings.isEmpty ? Double.nan : ratings.reduce(0.0) { $0 + Double($1) } / Double(ratings.count)
         return [
-            .table(ResultTable(
-                title: "Movies rated by user \(user) (\(dataset.ratings.userIds.rawId(at: user)))",
-                columns: [.text("title"), .text("movieId"), .decimal("rating", precision: 1)], rows: rows)),
-            .metrics(MetricList(title: "User \(user)", metrics: [
-                .count("movies rated", ratings.count), Metric("mean rating", mean, precision: 4),
-            ])),
+            .table(
+                ResultTable(
+                    title: "Movies rated by user \(user) (\(dataset.ratings.userIds.rawId(at: user)))",
+                    columns: [.text("title"), .text("movieId"), .decimal("rating", precision: 1)], rows: rows)),
+            .metrics(
+                MetricList(
+                    title: "User \(user)",
+                    metrics: [
+                        .count("movies rated", ratings.count), Metric("mean rating", mean, precision: 4),
+                    ])),
         ]
     }
 }
