@@ -37,6 +37,15 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Goal: at most 0.3 s and 150 MB (pandas needs a dense 223,239 x 165 pivot).
+    Benchmark("Pearson correlation 165 x 165, min_periods 100, douban preset", configuration: configuration) { benchmark in
+        let table = try RatingsReader.read(path: doubanRatingsPath, format: .douban).table.replacingRatings(-1, with: 1).table
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try ItemCorrelation.ofRatings(table, minPeriods: 100))
+        }
+    }
+
     // Goal: at most 1 s and 500 MB (Spark local[2] needs 15-25 s for its first fit).
     Benchmark("ALS rank 10, 10 iterations, douban preset split", configuration: configuration) { benchmark in
         let train = doubanSplit.train
