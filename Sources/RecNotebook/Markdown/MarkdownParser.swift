@@ -22,8 +22,11 @@ public enum MarkdownParser {
             node = cmark_node_next(current)
             let startLine = Int(cmark_node_get_start_line(current))
             let endLine = Int(cmark_node_get_end_line(current))
-            let markdown = sourceLines[max(0, startLine - 1)..<min(sourceLines.count, max(startLine, endLine))]
-                .joined(separator: "\n")
+            // cmark also counts a lone carriage return as a line break, so its line numbers can run
+            // past the lines split at "\n": clamp both ends (found by the FuzzNotebook fuzzer).
+            let lower = min(max(0, startLine - 1), sourceLines.count)
+            let upper = max(lower, min(sourceLines.count, max(startLine, endLine)))
+            let markdown = sourceLines[lower..<upper].joined(separator: "\n")
             if cmark_node_get_type(current) == CMARK_NODE_CODE_BLOCK, let info = cellInfo(current) {
                 cellNumber += 1
                 blocks.append(
