@@ -50,7 +50,7 @@ let package = Package(
         // Paths to fixtures, shared data and the built binary, for both test targets.
         .target(name: "RecTestSupport", path: "Tests/Support"),
         .testTarget(name: "RecEngineTests", dependencies: ["RecEngine", "RecTestSupport"]),
-        .testTarget(name: "RecNotebookTests", dependencies: ["RecNotebook", "RecEngine", "RecTestSupport"]),
+        .testTarget(name: "RecNotebookTests", dependencies: ["RecNotebook", "RecEngine", "RecSpark", "RecTestSupport"]),
         .testTarget(name: "RecSparkTests", dependencies: ["RecSpark", "RecEngine", "RecTestSupport"]),
     ]
 )

@@ -12,12 +12,27 @@ public struct SparkALSResult: Sendable {
     public var master: String
     public var sparkVersion: String
 
-    public struct Timings: Sendable, Hashable {
+    public init(predictions: [Double], model: ALSModel, timings: Timings, master: String, sparkVersion: String) {
+        self.predictions = predictions
+        self.model = model
+        self.timings = timings
+        self.master = master
+        self.sparkVersion = sparkVersion
+    }
+
+    public struct Timings: Sendable, Hashable, Codable {
         /// Starting the JVM and the Spark session, as the job measured it.
         public var startup: Double
         public var fit: Double
         public var predict: Double
         /// Wall time of the whole spark-submit, seen from recbook.
         public var total: Double
+
+        public init(startup: Double, fit: Double, predict: Double, total: Double) {
+            self.startup = startup
+            self.fit = fit
+            self.predict = predict
+            self.total = total
+        }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// k-fold cross-validation of one model: fit on each fold's training rows, score on its test
 /// rows, and average (Surprise's `cross_validate`). Folds run one after the other; each fit
 /// uses `threads`, so the result does not depend on it.
-public struct CrossValidation: Sendable {
+public struct CrossValidation: Sendable, Codable {
     public var config: ModelConfig
     /// One score per fold, in fold order.
     public var folds: [ErrorMetrics]

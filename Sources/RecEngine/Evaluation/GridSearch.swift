@@ -3,7 +3,7 @@ import Foundation
 /// Tries every candidate model and ranks them, as the article's loops over k, regularisation
 /// and hidden units do. Candidates run one after the other (each fit already uses both
 /// cores), so the table is the same on any machine.
-public struct GridSearch: Sendable {
+public struct GridSearch: Sendable, Codable {
     public enum Scoring: Sendable, Hashable {
         /// Fit on the first `1 - fraction` of the rows, score on the rest (Keras' `validation_split`).
         case validation(fraction: Double)
@@ -12,11 +12,11 @@ public struct GridSearch: Sendable {
     }
 
     /// Which error picks the winner.
-    public enum Criterion: String, Sendable, Hashable, CaseIterable {
+    public enum Criterion: String, Sendable, Hashable, CaseIterable, Codable {
         case mae, rmse
     }
 
-    public struct Row: Sendable {
+    public struct Row: Sendable, Codable {
         public var config: ModelConfig
         public var mae: Double
         public var rmse: Double

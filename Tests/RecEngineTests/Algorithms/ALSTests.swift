@@ -93,4 +93,19 @@ import Testing
         var anything: [Double] = [1, 1]
         #expect(!Cholesky.solve(&singular, &anything, 2))
     }
+
+    @Test func bytesRoundTripAndDamagedBytesAreRefused() throws {
+        let train = table([("a", "x", 5), ("b", "x", 3), ("b", "y", 4)])
+        let model = try ALS.fit(train, config: ALSConfig(rank: 2, iterations: 3))
+        let bytes = model.encoded()
+        let restored = try #require(ALSModel.decode(bytes))
+        #expect(restored.userFactors == model.userFactors && restored.movieFactors == model.movieFactors)
+        #expect(try restored.estimate(user: 1, movie: 1) == model.estimate(user: 1, movie: 1))
+        #expect(ALSModel.decode(bytes.dropLast()) == nil, "a truncated entry")
+        #expect(ALSModel.decode(bytes + [0]) == nil, "trailing bytes")
+        var flags = bytes
+        flags[flags.count - 1] = 7
+        #expect(ALSModel.decode(flags) == nil, "a rated flag that is neither 0 nor 1")
+        #expect(ALSModel.decode(Data()) == nil)
+    }
 }

@@ -23,11 +23,14 @@ enum CrossValidateVerb {
         }
         let dataset = try session.requireDataset(invocation)
         let config = try ModelOptions.candidates(invocation, seed: ModelOptions.seed(session, name: name), allowLists: false)[0]
-        let result: CrossValidation
-        do {
-            result = try CrossValidation.run(config, on: dataset.ratings, splits: split.folds)
-        } catch {
-            throw ModelOptions.failure(error, invocation)
+        // k full fits: the fold scores go through the runner's cache.
+        let result = try session.cached("crossvalidate \(name)", invocation, key: "\(config)") {
+            () throws(NotebookError) -> CrossValidation in
+            do throws(TrainingError) {
+                return try CrossValidation.run(config, on: dataset.ratings, splits: split.folds)
+            } catch {
+                throw ModelOptions.failure(error, invocation)
+            }
         }
         var rows: [[TableValue]] = result.folds.enumerated().map { fold, score in
             [.text("fold \(fold + 1)"), .number(score.rmse), .number(score.mae), .integer(score.count)]

@@ -34,11 +34,14 @@ enum GridVerb {
         }
         let candidates = try ModelOptions.candidates(
             invocation, seed: SplitMix64.derived(session.seed, seedStream + 1), allowLists: true)
-        let search: GridSearch
-        do {
-            search = try GridSearch.run(candidates, on: split.train, scoring: scoring, criterion: criterion)
-        } catch {
-            throw ModelOptions.failure(error, invocation)
+        // Every candidate is a full fit, so the scores go through the runner's cache.
+        let search = try session.cached("grid", invocation, key: "\(candidates) \(scoring) \(criterion)") {
+            () throws(NotebookError) -> GridSearch in
+            do throws(TrainingError) {
+                return try GridSearch.run(candidates, on: split.train, scoring: scoring, criterion: criterion)
+            } catch {
+                throw ModelOptions.failure(error, invocation)
+            }
         }
         let rows: [[TableValue]] = search.rows.enumerated().map { index, row in
             [

@@ -16,12 +16,19 @@ enum SparkTraining {
         let split = try session.requireSplit(invocation)
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("recbook-spark")
             .appendingPathComponent(name.filter { $0.isLetter || $0.isNumber || $0 == "-" }).path
-        let result: SparkALSResult
-        do {
-            let settings = try SparkSettings.resolve(master: nil, workFolder: work)
-            result = try SparkALS.train(split.train, test: split.test, config: als, settings: settings)
-        } catch {
-            throw invocation.fail(error.description)
+        // A Spark run costs a JVM start-up and a minute of fitting; an unchanged cell reuses it
+        // (the key names the master, so pointing at another cluster runs the job again).
+        let master = ProcessInfo.processInfo.environment["SPARK_MASTER"] ?? ""
+        let result = try session.cached(
+            "spark \(name)", invocation, key: "\(als) master=\(master)", encode: { $0.cacheBytes() },
+            decode: SparkALSResult.fromCache
+        ) { () throws(NotebookError) -> SparkALSResult in
+            do throws(SparkError) {
+                let settings = try SparkSettings.resolve(master: nil, workFolder: work)
+                return try SparkALS.train(split.train, test: split.test, config: als, settings: settings)
+            } catch {
+                throw invocation.fail(error.description)
+            }
         }
         let predictor = HeldOutEvaluation.predictor(FittedModel.als(result.model), train: split.train)
         session.models[name] = TrainedModel(

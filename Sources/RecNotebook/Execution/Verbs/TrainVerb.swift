@@ -57,6 +57,19 @@ enum TrainVerb {
             } catch {
                 throw invocation.fail("\(error.description); run again with --no-cache")
             }
+        } else if case .als(let alsConfig) = config {
+            // ALS fits in seconds, but a notebook may train several; cached as packed factors.
+            fitted = .als(
+                try session.cached(
+                    "fit \(name)", invocation, key: "\(alsConfig)", encode: { $0.encoded() }, decode: ALSModel.decode
+                ) { () throws(NotebookError) -> ALSModel in
+                    guard table.count > 0 else { throw ModelOptions.failure(TrainingError.noTrainingData, invocation) }
+                    do throws(ALSConfig.Invalid) {
+                        return try ALS.fit(table, config: alsConfig, threads: 2)
+                    } catch {
+                        throw invocation.fail(error.description)
+                    }
+                })
         } else {
             do {
                 fitted = try config.fit(on: table, threads: 2, progress: progress)
