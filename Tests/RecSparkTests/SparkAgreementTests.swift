@@ -56,7 +56,8 @@ struct SparkAgreementTests {
             ]) { $1 })
         // The async overload: a blocking wait on the test pool's threads could starve the job.
         let spark = try await SparkALS.train(train, test: test, config: config, settings: settings)
-        let sparkRMSE = ErrorMetrics(predicted: spark.predictions.map { $0.isNaN ? mean : min(5, max(1, $0)) }, actual: actual).rmse
+        let sparkRMSE = ErrorMetrics(predicted: spark.predictions.map { $0.isNaN ? mean : min(5, max(1, $0)) }, actual: actual)
+            .rmse
         return (embeddedRMSE, sparkRMSE, spark.master)
     }
 }
