@@ -5,6 +5,7 @@ public enum FittedModel: RatingEstimator, Sendable {
     case baseline(BaselineModel)
     case movieMean(MovieMeans)
     case als(ALSModel)
+    case itemKNN(ItemKNN)
 
     public func estimate(user: Int, movie: Int) throws(EstimateError) -> Double {
         switch self {
@@ -13,6 +14,7 @@ public enum FittedModel: RatingEstimator, Sendable {
         case .baseline(let model): return try model.estimate(user: user, movie: movie)
         case .movieMean(let model): return try model.estimate(user: user, movie: movie)
         case .als(let model): return try model.estimate(user: user, movie: movie)
+        case .itemKNN(let model): return try model.estimate(user: user, movie: movie)
         }
     }
 

@@ -12,7 +12,7 @@
 /// beyond the correlations and the means, so `fit` is the pivot plus `ItemCorrelation`.
 /// Estimation throws `unknownUser` for a user without training ratings and `unknownMovie` for a
 /// movie without any, so `Predictor` falls back to the global mean for them.
-public struct ItemKNN: RatingEstimator {
+public struct ItemKNN: RatingEstimator, Sendable {
     /// Validated settings.
     public struct Config: Sendable, Hashable, Codable {
         /// Most neighbours per estimate (Surprise's default is 40).

@@ -11,6 +11,8 @@ public enum ModelConfig: Sendable, Hashable, Codable {
     case movieMean
     /// Explicit ALS with Spark MLlib's objective (`ALS`).
     case als(ALSConfig)
+    /// Item-based k-nearest neighbours on Pearson correlations (`ItemKNN`, the article's item CF).
+    case itemKNN(ItemKNN.Config)
 
     public func validate() throws(ModelConfigError) {
         switch self {
@@ -19,6 +21,8 @@ public enum ModelConfig: Sendable, Hashable, Codable {
         case .baseline(let config): try config.validate()
         case .movieMean: break
         case .als(let config):
+            do { try config.validate() } catch { throw ModelConfigError(error.description) }
+        case .itemKNN(let config):
             do { try config.validate() } catch { throw ModelConfigError(error.description) }
         }
     }
@@ -31,6 +35,7 @@ public enum ModelConfig: Sendable, Hashable, Codable {
         case .baseline: return "baseline"
         case .movieMean: return "movie-mean"
         case .als: return "als"
+        case .itemKNN: return "item-knn"
         }
     }
 
@@ -43,6 +48,8 @@ public enum ModelConfig: Sendable, Hashable, Codable {
         case .als(let config):
             return
                 "rank \(config.rank), \(config.iterations) iterations, reg \(config.regularization)\(config.nonnegative ? ", nonnegative" : "")"
+        case .itemKNN(let config):
+            return "\(config.neighbours) neighbours, correlations over at least \(config.minPeriods) common raters"
         }
     }
 
@@ -58,7 +65,7 @@ public enum ModelConfig: Sendable, Hashable, Codable {
         case .als(var config):
             config.seed = seed
             return .als(config)
-        case .baseline, .movieMean: return self
+        case .baseline, .movieMean, .itemKNN: return self
         }
     }
 
@@ -80,6 +87,13 @@ public enum ModelConfig: Sendable, Hashable, Codable {
             guard table.count > 0 else { throw .noTrainingData }
             do {
                 return .als(try ALS.fit(table, config: config, threads: threads))
+            } catch {
+                throw .invalidConfig(ModelConfigError(error.description))
+            }
+        case .itemKNN(let config):
+            guard table.count > 0 else { throw .noTrainingData }
+            do {
+                return .itemKNN(try ItemKNN.fit(table, config: config))
             } catch {
                 throw .invalidConfig(ModelConfigError(error.description))
             }

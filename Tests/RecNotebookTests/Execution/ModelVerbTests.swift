@@ -92,4 +92,22 @@ import Testing
         #expect(throws: NotebookError.self) { try run("train x model=svm", in: session) }
         #expect(throws: NotebookError.self) { try run("crossvalidate x model=baseline", in: session) }
     }
+
+    /// Item CF as a model family: cross-validated like the others, and on fold 1 the same
+    /// errors as `item-evaluate` computes its own way on that fold.
+    @Test func itemKNNCrossValidatesAndAgreesWithItemEvaluateOnFoldOne() throws {
+        let session = try session()
+        try run("split folds=3", in: session)
+        let folds = try run("crossvalidate knn model=item-knn neighbours=20 min-periods=3", in: session)
+        guard case .table(let table) = folds[0], case .decimal(let foldOneRMSE) = table.rows[0][1] else {
+            Issue.record("crossvalidate gives a table of folds")
+            return
+        }
+        #expect(table.rows.count == 4, "three folds and the mean")
+        try run("item-evaluate neighbours=20 min-periods=3", in: session)
+        let itemCF = try #require(session.scores.last { $0.model != "knn" })
+        let evaluated = try #require(itemCF.metrics.first { $0.name == "RMSE" }?.value)
+        #expect(abs(evaluated - foldOneRMSE) < 1e-9, "item-evaluate \(evaluated), crossvalidate fold 1 \(foldOneRMSE)")
+        #expect(throws: NotebookError.self) { try run("crossvalidate bad model=item-knn neighbours=0", in: session) }
+    }
 }

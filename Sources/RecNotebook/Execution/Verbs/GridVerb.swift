@@ -7,8 +7,8 @@ enum GridVerb {
         name: "grid",
         summary:
             "Grid search: trains every combination of comma-separated settings and scores each on validation rows or k folds.",
-        usage: "grid model=svd|rsvd|neural|sgd-svd|baseline k=5,10 [reg=..] [units=..] [epochs=] [batch=] [optimizer=] "
-            + "[holdout=0.2 | cv=5] [by=mae|rmse]",
+        usage: "grid model=svd|rsvd|neural|sgd-svd|baseline|als|item-knn k=5,10 [reg=..] [units=..] [epochs=] [batch=] "
+            + "[optimizer=] [rank=..] [neighbours=..] [min-periods=..] [holdout=0.2 | cv=5] [by=mae|rmse]",
         example: "grid model=svd k=5,10,15,20 epochs=20 batch=5000 holdout=0.2",
         keys: ModelOptions.keys + ["holdout", "cv", "by"],
         run: run)

@@ -6,11 +6,11 @@ import RecEngine
 /// defaults for `sgd-svd` and `baseline`. In `grid`, any numeric key may list values
 /// separated by commas; every combination is tried.
 enum ModelOptions {
-    static let families = ["svd", "rsvd", "neural", "sgd-svd", "baseline", "movie-mean", "als"]
+    static let families = ["svd", "rsvd", "neural", "sgd-svd", "baseline", "movie-mean", "als", "item-knn"]
     /// Keys every model verb accepts.
     static let keys = [
         "model", "k", "reg", "units", "epochs", "batch", "lr", "optimizer", "validation", "patience", "reg-u", "reg-i", "rank",
-        "iterations", "nonnegative",
+        "iterations", "nonnegative", "neighbours", "min-periods",
     ]
 
     /// Stream number for training seeds; each model name adds its own hash.
@@ -128,6 +128,12 @@ enum ModelOptions {
                                     rank: rank, iterations: iterations, regularization: reg, nonnegative: nonnegative, seed: seed)
                             ))
                     }
+                }
+            }
+        case "item-knn":
+            for neighbours in try whole("neighbours", 40) {
+                for minPeriods in try whole("min-periods", 100) {
+                    configs.append(.itemKNN(ItemKNN.Config(neighbours: neighbours, minPeriods: minPeriods)))
                 }
             }
         default:

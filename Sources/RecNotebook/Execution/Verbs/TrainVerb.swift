@@ -6,10 +6,10 @@ enum TrainVerb {
     static let verb = Verb(
         name: "train",
         summary: "Trains a model (svd, rsvd, neural by Adam; sgd-svd, baseline as Surprise; movie-mean; als, embedded or "
-            + "on Spark with engine=spark) on the training rows and names it.",
-        usage: "train NAME model=svd|rsvd|neural|sgd-svd|baseline|movie-mean|als [k=] [reg=] [units=] [epochs=] [batch=] "
-            + "[lr=] [optimizer=adam|lazy-adam] [validation=0] [patience=] [rank=10] [iterations=10] [nonnegative=false] "
-            + "[engine=swift|spark] [on=train|all]",
+            + "on Spark with engine=spark; item-knn) on the training rows and names it.",
+        usage: "train NAME model=svd|rsvd|neural|sgd-svd|baseline|movie-mean|als|item-knn [k=] [reg=] [units=] [epochs=] "
+            + "[batch=] [lr=] [optimizer=adam|lazy-adam] [validation=0] [patience=] [rank=10] [iterations=10] "
+            + "[nonnegative=false] [neighbours=40] [min-periods=100] [engine=swift|spark] [on=train|all]",
         example: "train rsvd1 model=rsvd k=5 reg=1e-7 epochs=45 batch=10000",
         keys: ModelOptions.keys + ["on", "engine"],
         run: run)
