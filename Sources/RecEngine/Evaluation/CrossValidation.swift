@@ -7,28 +7,54 @@ public struct CrossValidation: Sendable, Codable {
     public var config: ModelConfig
     /// One score per fold, in fold order.
     public var folds: [ErrorMetrics]
+    /// One ranking score per fold when ranking was asked for, else empty.
+    public var rankings: [RankingMetrics]
     public var seconds: Double
 
-    public var meanRMSE: Double { folds.map(\.rmse).reduce(0, +) / Double(folds.count) }
-    public var meanMAE: Double { folds.map(\.mae).reduce(0, +) / Double(folds.count) }
-    public var meanMSE: Double { folds.map(\.mse).reduce(0, +) / Double(folds.count) }
+    public var meanRMSE: Double { mean(folds.map(\.rmse)) }
+    public var meanMAE: Double { mean(folds.map(\.mae)) }
+    public var meanMSE: Double { mean(folds.map(\.mse)) }
     /// Population standard deviation of the fold RMSEs (as Surprise prints it).
     public var rmseSpread: Double {
-        let mean = meanRMSE
-        return (folds.map { ($0.rmse - mean) * ($0.rmse - mean) }.reduce(0, +) / Double(folds.count)).squareRoot()
+        let center = meanRMSE
+        return mean(folds.map { ($0.rmse - center) * ($0.rmse - center) }).squareRoot()
+    }
+    /// The fold-by-fold mean of each ranking metric (users counted over all folds), or `nil`.
+    public var meanRanking: RankingMetrics? {
+        guard let first = rankings.first else { return nil }
+        return RankingMetrics(
+            cutoff: first.cutoff, users: rankings.map(\.users).reduce(0, +), coldUsers: rankings.map(\.coldUsers).reduce(0, +),
+            precision: mean(rankings.map(\.precision)), recall: mean(rankings.map(\.recall)),
+            ndcg: mean(rankings.map(\.ndcg)), map: mean(rankings.map(\.map)), coverage: mean(rankings.map(\.coverage)))
     }
 
+    /// Fits `config` on each split's training rows and scores it on the split's test rows;
+    /// with `ranking`, also ranks every test user's unrated movies (`RankingEvaluation`).
     public static func run(
-        _ config: ModelConfig, on table: RatingsTable, splits: [RatingSplit], threads: Int = 2
+        _ config: ModelConfig, on table: RatingsTable, splits: [RatingSplit], ranking: RankingEvaluation.Config? = nil,
+        threads: Int = 2
     ) throws(TrainingError) -> CrossValidation {
         let started = Date()
         var scores: [ErrorMetrics] = []
+        var rankings: [RankingMetrics] = []
         for split in splits {
             let train = table.subset(split.train)
             let test = table.subset(split.test)
             let model = try config.fit(on: train, threads: threads)
             scores.append(HeldOutEvaluation.errors(model, train: train, test: test))
+            if let ranking {
+                do {
+                    let evaluation = try RankingEvaluation(train: train, test: test, config: ranking)
+                    rankings.append(evaluation.evaluate(HeldOutEvaluation.predictor(model, train: train)))
+                } catch {
+                    throw .invalidConfig(ModelConfigError(error.description))
+                }
+            }
         }
-        return CrossValidation(config: config, folds: scores, seconds: Date().timeIntervalSince(started))
+        return CrossValidation(config: config, folds: scores, rankings: rankings, seconds: Date().timeIntervalSince(started))
     }
+}
+
+private func mean(_ values: [Double]) -> Double {
+    values.reduce(0, +) / Double(values.count)
 }

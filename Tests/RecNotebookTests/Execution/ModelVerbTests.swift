@@ -94,20 +94,29 @@ import Testing
     }
 
     /// Item CF as a model family: cross-validated like the others, and on fold 1 the same
-    /// errors as `item-evaluate` computes its own way on that fold.
+    /// errors and ranking figures as `item-evaluate` computes its own way on that fold.
     @Test func itemKNNCrossValidatesAndAgreesWithItemEvaluateOnFoldOne() throws {
         let session = try session()
         try run("split folds=3", in: session)
-        let folds = try run("crossvalidate knn model=item-knn neighbours=20 min-periods=3", in: session)
-        guard case .table(let table) = folds[0], case .decimal(let foldOneRMSE) = table.rows[0][1] else {
-            Issue.record("crossvalidate gives a table of folds")
+        let folds = try run("crossvalidate knn model=item-knn neighbours=20 min-periods=3 ranking=5", in: session)
+        guard case .table(let table) = folds[0], case .decimal(let foldOneRMSE) = table.rows[0][1],
+            case .decimal(let foldOnePrecision) = table.rows[0][4]
+        else {
+            Issue.record("crossvalidate gives a table of folds with ranking columns")
             return
         }
         #expect(table.rows.count == 4, "three folds and the mean")
-        try run("item-evaluate neighbours=20 min-periods=3", in: session)
-        let itemCF = try #require(session.scores.last { $0.model != "knn" })
+        #expect(table.columns.map(\.name).suffix(5) == ["precision@5", "recall@5", "NDCG@5", "MAP@5", "coverage"])
+        let crossValidated = try #require(session.scores.last)
+        #expect(crossValidated.metrics.map(\.name).contains("NDCG@5"), "compare sees the mean ranking figures")
+
+        try run("item-evaluate neighbours=20 min-periods=3 k=5", in: session)
+        let itemCF = try #require(session.scores.last)
         let evaluated = try #require(itemCF.metrics.first { $0.name == "RMSE" }?.value)
+        let precision = try #require(itemCF.metrics.first { $0.name == "precision@5" }?.value)
         #expect(abs(evaluated - foldOneRMSE) < 1e-9, "item-evaluate \(evaluated), crossvalidate fold 1 \(foldOneRMSE)")
+        #expect(abs(precision - foldOnePrecision) < 1e-9, "item-evaluate \(precision), fold 1 \(foldOnePrecision)")
         #expect(throws: NotebookError.self) { try run("crossvalidate bad model=item-knn neighbours=0", in: session) }
+        #expect(throws: NotebookError.self) { try run("crossvalidate bad model=baseline ranking=0", in: session) }
     }
 }

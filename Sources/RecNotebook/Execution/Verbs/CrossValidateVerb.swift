@@ -6,10 +6,11 @@ import RecEngine
 enum CrossValidateVerb {
     static let verb = Verb(
         name: "crossvalidate",
-        summary: "Trains a model on every fold of the k-fold split and reports each fold's and the mean RMSE and MAE.",
-        usage: "crossvalidate NAME model=... [settings as for train]",
-        example: "crossvalidate sgd model=sgd-svd k=100 epochs=20",
-        keys: ModelOptions.keys,
+        summary: "Trains a model on every fold of the k-fold split and reports each fold's and the mean RMSE and MAE "
+            + "(with ranking=K also precision, recall, NDCG, MAP at K and coverage).",
+        usage: "crossvalidate NAME model=... [settings as for train] [ranking=K] [relevant=4]",
+        example: "crossvalidate sgd model=sgd-svd k=100 epochs=20 ranking=10",
+        keys: ModelOptions.keys + ["ranking", "relevant"],
         run: run)
 
     private static func run(_ invocation: Invocation, _ session: Session) throws(NotebookError) -> [CellResult] {
@@ -23,23 +24,42 @@ enum CrossValidateVerb {
         }
         let dataset = try session.requireDataset(invocation)
         let config = try ModelOptions.candidates(invocation, seed: ModelOptions.seed(session, name: name), allowLists: false)[0]
+        var ranking: RankingEvaluation.Config?
+        if invocation.string("ranking") != nil {
+            let config = RankingEvaluation.Config(
+                cutoff: try invocation.int("ranking", default: 10, range: 1...10_000),
+                relevantFrom: try invocation.double("relevant") ?? 4)
+            do throws(ItemCFConfigError) { try config.validate() } catch { throw invocation.fail(error.description) }
+            ranking = config
+        }
         // k full fits: the fold scores go through the runner's cache.
-        let result = try session.cached("crossvalidate \(name)", invocation, key: "\(config)") {
+        let result = try session.cached("crossvalidate \(name)", invocation, key: "\(config) \(String(describing: ranking))") {
             () throws(NotebookError) -> CrossValidation in
             do throws(TrainingError) {
-                return try CrossValidation.run(config, on: dataset.ratings, splits: split.folds)
+                return try CrossValidation.run(config, on: dataset.ratings, splits: split.folds, ranking: ranking)
             } catch {
                 throw ModelOptions.failure(error, invocation)
             }
         }
+        return results(name, config, result, session)
+    }
+
+    private static func results(
+        _ name: String, _ config: ModelConfig, _ result: CrossValidation, _ session: Session
+    ) -> [CellResult] {
+        let rankingColumns = result.meanRanking.map { RankingColumns(cutoff: $0.cutoff) }
         var rows: [[TableValue]] = result.folds.enumerated().map { fold, score in
             [.text("fold \(fold + 1)"), .number(score.rmse), .number(score.mae), .integer(score.count)]
+                + (rankingColumns == nil ? [] : RankingColumns.values(result.rankings[fold]))
         }
-        rows.append([.text("mean"), .number(result.meanRMSE), .number(result.meanMAE), .missing])
-        let metrics = [
+        rows.append(
+            [.text("mean"), .number(result.meanRMSE), .number(result.meanMAE), .missing]
+                + (result.meanRanking.map(RankingColumns.values) ?? []))
+        var metrics = [
             Metric("RMSE", result.meanRMSE, precision: 4), Metric("MAE", result.meanMAE, precision: 4),
             Metric("MSE", result.meanMSE, precision: 4),
         ]
+        if let ranking = result.meanRanking { metrics += RankingColumns.metrics(ranking) }
         session.record(
             ModelScore(
                 model: name, settings: "\(config.family): \(config.summary)", metrics: metrics,
@@ -51,7 +71,7 @@ enum CrossValidateVerb {
                         + String(format: "RMSE spread ±%.4f", result.rmseSpread),
                     columns: [
                         .text("fold"), .decimal("RMSE", precision: 4), .decimal("MAE", precision: 4), .integer("test ratings"),
-                    ],
+                    ] + (rankingColumns?.columns ?? []),
                     rows: rows))
         ]
     }

@@ -42,14 +42,7 @@ enum EvaluateVerb {
             } catch {
                 throw invocation.fail("\(error)")
             }
-            let ranking = evaluation.evaluate(model.predictor)
-            let k = "@\(cutoff)"
-            // The same names as `item-evaluate`, so `compare` lines them up.
-            metrics += [
-                Metric("precision\(k)", ranking.precision, precision: 4), Metric("recall\(k)", ranking.recall, precision: 4),
-                Metric("NDCG\(k)", ranking.ndcg, precision: 4), Metric("MAP\(k)", ranking.map, precision: 4),
-                Metric("coverage", ranking.coverage, precision: 4),
-            ]
+            metrics += RankingColumns.metrics(evaluation.evaluate(model.predictor))
         }
         session.record(
             ModelScore(

@@ -62,28 +62,17 @@ enum ItemEvaluateVerb {
         }
         let baselineRanking = ranking.evaluate(baselinePredictor)
 
-        let k = "@\(cutoff)"
-        let rankingMetrics: (RankingMetrics) -> [Metric] = { metrics in
-            [
-                Metric("precision\(k)", metrics.precision, precision: 4), Metric("recall\(k)", metrics.recall, precision: 4),
-                Metric("NDCG\(k)", metrics.ndcg, precision: 4), Metric("MAP\(k)", metrics.map, precision: 4),
-                Metric("coverage", metrics.coverage, precision: 4),
-            ]
-        }
         let settings = "\(neighbours) neighbours, min_periods=\(minPeriods), relevant >= \(DisplayNumber.shortest(relevantFrom))"
         session.record(
             ModelScore(
                 model: modelName, settings: settings,
                 metrics: [Metric("MAE", errors.metrics.mae, precision: 4), Metric("RMSE", errors.metrics.rmse, precision: 4)]
-                    + rankingMetrics(knnRanking),
+                    + RankingColumns.metrics(knnRanking),
                 trainSeconds: fitSeconds))
 
         func row(_ name: String, _ error: HeldOutErrors?, _ metrics: RankingMetrics?) -> [TableValue] {
             [.text(name), error.map { .number($0.metrics.mae) } ?? .missing, error.map { .number($0.metrics.rmse) } ?? .missing]
-                + (metrics.map {
-                    [.number($0.precision), .number($0.recall), .number($0.ndcg), .number($0.map), .number($0.coverage)]
-                }
-                    ?? Array(repeating: .missing, count: 5))
+                + (metrics.map(RankingColumns.values) ?? Array(repeating: .missing, count: 5))
         }
         return [
             .metrics(
@@ -110,7 +99,7 @@ enum ItemEvaluateVerb {
                         "Item CF against a movie-mean baseline (rankings: top \(cutoff) of the movies each user did not rate in training; "
                         + "relevant = test rating >= \(DisplayNumber.shortest(relevantFrom)))",
                     columns: [.text("scorer"), .decimal("MAE", precision: 4), .decimal("RMSE", precision: 4)]
-                        + ["precision\(k)", "recall\(k)", "NDCG\(k)", "MAP\(k)", "coverage"].map { .decimal($0, precision: 4) },
+                        + RankingColumns(cutoff: cutoff).columns,
                     rows: [
                         row("item kNN predicted rating (\(neighbours) neighbours)", errors, knnRanking),
                         row("article's summed correlation x rating", nil, sumRanking),
