@@ -84,6 +84,17 @@ import Testing
             try sparkJob("#!/bin/sh\nfor last; do :; done\necho garbage > \"$last/done.json\"\nexit 0\n")
         },
         "out-not-a-folder": outNotAFolder,
+        "notebook-missing": {
+            let project = try makeProject()
+            let run = try CommandRun.recbook(["render", "missing.md", "--data", "data", "--out", "output"], in: project.root)
+            return String(run.errors.split(separator: "\n").first ?? "")
+        },
+        "notebook-not-utf8": {
+            let project = try makeProject()
+            try (Data("# Notes\n".utf8) + [0xff]).write(to: project.root.appendingPathComponent("notebook.md"))
+            let run = try CommandRun.recbook(["render", "notebook.md", "--data", "data", "--out", "output"], in: project.root)
+            return String(run.errors.split(separator: "\n").first ?? "")
+        },
         "disk-full": diskFull,
         "unknown-parameter": {
             do {
