@@ -8,7 +8,7 @@ DOUBAN ?= $(or $(patsubst %/user_movies.csv,%,$(firstword $(wildcard data/douban
 RECBOOK_RELEASE = .build/release/recbook
 SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: report test lint format deps build reference bench clean docs spark fuzz browser-check
+.PHONY: report test lint format deps build reference bench bench-scale scale-check clean docs spark fuzz browser-check
 
 # Notebooks 01-02 run on the Douban files found above (their figures are checked against pandas
 # on the real subset); 03-06 need the full ratings file, so they use data/douban and otherwise the
@@ -25,10 +25,10 @@ test: deps
 	$(SWIFT) test
 
 lint:
-	$(SWIFT) format lint --strict --recursive --parallel Sources Tests Benchmarks/RecBenchmarks
+	$(SWIFT) format lint --strict --recursive --parallel Sources Tests Benchmarks/RecBenchmarks Benchmarks/ScaleBenchmarks
 
 format:
-	$(SWIFT) format format --in-place --recursive --parallel Sources Tests Benchmarks/RecBenchmarks
+	$(SWIFT) format format --in-place --recursive --parallel Sources Tests Benchmarks/RecBenchmarks Benchmarks/ScaleBenchmarks
 
 deps:
 	@dpkg -s libcmark-dev >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y libcmark-dev pkg-config; }
@@ -40,7 +40,19 @@ reference:
 	.venv/bin/python scripts/reference/exploration.py ../shared/data/douban > Tests/Fixtures/douban-exploration.json
 
 bench: deps
-	cd Benchmarks && $(SWIFT) package benchmark --no-progress
+	cd Benchmarks && $(SWIFT) package benchmark --no-progress --target RecBenchmarks
+
+# 1M, 10M and 50M synthetic ratings (RECBOOK_SCALES=1,10 for the smaller ones only); several
+# minutes and up to a few GB.
+bench-scale: deps
+	cd Benchmarks && $(SWIFT) package benchmark --no-progress --target ScaleBenchmarks
+
+# The 50M-rating goal with the release CLI: synth, then load + ALS rank 10, 10 iterations under
+# /usr/bin/time -v (RATINGS=10000000 for a smaller run).
+RATINGS ?= 50000000
+scale-check: deps
+	$(SWIFT) build -c release --product recbook
+	scripts/scale-check.sh $(RATINGS)
 
 clean:
 	rm -rf .build Benchmarks/.build

@@ -15,14 +15,21 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
-        .executableTarget(
-            name: "RecBenchmarks",
-            dependencies: [
-                .product(name: "RecEngine", package: recbook),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "RecBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        benchmark("RecBenchmarks"),
+        // 1M, 10M and 50M synthetic ratings: `make bench-scale`.
+        benchmark("ScaleBenchmarks"),
     ]
 )
+
+/// A package-benchmark executable in `Benchmarks/NAME/` (the plugin only finds targets there).
+func benchmark(_ name: String) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: [
+            .product(name: "RecEngine", package: recbook),
+            .product(name: "Benchmark", package: "benchmark"),
+        ],
+        path: name,
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}

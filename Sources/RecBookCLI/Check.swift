@@ -21,6 +21,9 @@ struct Check: ParsableCommand {
     @Option(help: "Folder of the committed reports to compare with.")
     var out = "output"
 
+    @Flag(help: "Let notebooks read files outside the data folder (`..`, absolute paths, links leading out).")
+    var allowOutsideData = false
+
     func run() throws {
         let paths: [String]
         do {
@@ -28,7 +31,8 @@ struct Check: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        let options = NotebookChecker.Options(dataFolder: data, outFolder: out, observer: ConsoleStatus())
+        let options = NotebookChecker.Options(
+            dataFolder: data, outFolder: out, observer: ConsoleStatus(), allowOutsideData: allowOutsideData)
         var failed = 0
         for path in paths {
             do {

@@ -3,8 +3,11 @@ import RecNotebook
 
 /// Options shared by `render` and `watch`.
 struct RenderSettings: ParsableArguments {
-    @Option(help: "Folder that relative data paths in `load` resolve against.")
+    @Option(help: "Folder that data paths in `load` resolve against; notebooks may only read files inside it.")
     var data = "data/douban"
+
+    @Flag(help: "Let notebooks read files outside --data (`..`, absolute paths, links leading out).")
+    var allowOutsideData = false
 
     @Option(help: "Folder for the reports.")
     var out = "output"
@@ -71,6 +74,7 @@ struct RenderSettings: ParsableArguments {
         }
         return ReportRenderer.Options(
             dataFolder: data, outFolder: out, keepGoing: keepGoing, parameters: parameters,
-            cacheFolder: noCache ? nil : cache, formats: try formats(), observer: observer)
+            cacheFolder: noCache ? nil : cache, formats: try formats(), observer: observer,
+            allowOutsideData: allowOutsideData)
     }
 }

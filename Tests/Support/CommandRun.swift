@@ -6,11 +6,17 @@ public struct CommandRun: Sendable {
     public var output: String
     public var errors: String
 
-    public static func recbook(_ arguments: [String], in folder: URL? = nil) throws -> CommandRun {
+    /// - Parameter environment: variables set on top of the test's own environment.
+    public static func recbook(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws
+        -> CommandRun
+    {
         let process = Process()
         process.executableURL = TestPaths.recbook
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output

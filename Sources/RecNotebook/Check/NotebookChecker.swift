@@ -12,9 +12,14 @@ public enum NotebookChecker {
         /// Where the committed reports are (`--out`, default `output/`).
         public var outFolder: String
         public var observer: (any RunObserver)?
+        /// `--allow-outside-data`: `load` may read files outside the data folder.
+        public var allowOutsideData: Bool
 
-        public init(dataFolder: String?, outFolder: String, observer: (any RunObserver)? = nil) {
+        public init(
+            dataFolder: String?, outFolder: String, observer: (any RunObserver)? = nil, allowOutsideData: Bool = false
+        ) {
             self.dataFolder = dataFolder
+            self.allowOutsideData = allowOutsideData
             self.outFolder = outFolder
             self.observer = observer
         }
@@ -60,7 +65,8 @@ public enum NotebookChecker {
         let document = MarkdownParser.parse(text, file: committed.notebook)
         let context = RunContext(
             dataFolder: dataFolder, notebookFile: committed.notebook,
-            parameters: committed.provenance.parameters ?? [:], cache: nil, observer: options.observer)
+            parameters: committed.provenance.parameters ?? [:], cache: nil, observer: options.observer,
+            allowOutsideData: options.allowOutsideData)
         let run = NotebookRunner.run(document, context: context, keepGoing: true)
         return Outcome(
             notebook: path, report: twinPath, dataFolder: dataFolder,

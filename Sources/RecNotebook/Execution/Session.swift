@@ -5,6 +5,8 @@ import RecEngine
 public struct RunContext: Sendable {
     /// Relative data paths in `load` resolve against this folder (`--data`).
     public var dataFolder: String
+    /// `--allow-outside-data`: let `load` read files outside `dataFolder` (refused by default).
+    public var allowOutsideData: Bool
     public var notebookFile: String
     /// `-p name=value` overrides of the notebook's `params` defaults. Names the notebook does not
     /// declare are ignored here; `ReportRenderer.checkParameters` rejects names no notebook declares.
@@ -18,9 +20,10 @@ public struct RunContext: Sendable {
 
     public init(
         dataFolder: String, notebookFile: String, parameters: [String: String] = [:], cache: CellCache? = nil,
-        engineBuild: String = "", observer: (any RunObserver)? = nil
+        engineBuild: String = "", observer: (any RunObserver)? = nil, allowOutsideData: Bool = false
     ) {
         self.dataFolder = dataFolder
+        self.allowOutsideData = allowOutsideData
         self.notebookFile = notebookFile
         self.parameters = parameters
         self.cache = cache

@@ -13,12 +13,16 @@ public enum ReportRenderer {
         /// Which pages to write beside the JSON twin (always written: `check` reads it).
         public var formats: Set<OutputFormat>
         public var observer: (any RunObserver)?
+        /// `--allow-outside-data`: `load` may read files outside `dataFolder`.
+        public var allowOutsideData: Bool
 
         public init(
             dataFolder: String, outFolder: String, keepGoing: Bool, parameters: [String: String] = [:],
-            cacheFolder: String? = nil, formats: Set<OutputFormat> = [.html], observer: (any RunObserver)? = nil
+            cacheFolder: String? = nil, formats: Set<OutputFormat> = [.html], observer: (any RunObserver)? = nil,
+            allowOutsideData: Bool = false
         ) {
             self.dataFolder = dataFolder
+            self.allowOutsideData = allowOutsideData
             self.outFolder = outFolder
             self.keepGoing = keepGoing
             self.parameters = parameters
@@ -71,13 +75,15 @@ public enum ReportRenderer {
         } catch {
             throw .cannotRead(path: path, reason: "missing, unreadable or not UTF-8")
         }
+        // Before the run: a notebook that takes minutes should not fail only at the end because
+        // --out cannot be written.
+        try prepare(options.outFolder)
         let document = MarkdownParser.parse(text, file: path)
         let context = RunContext(
             dataFolder: options.dataFolder, notebookFile: path, parameters: options.parameters,
             cache: options.cacheFolder.map(CellCache.init(folder:)), engineBuild: EngineBuild.fingerprint,
-            observer: options.observer)
+            observer: options.observer, allowOutsideData: options.allowOutsideData)
         let run = NotebookRunner.run(document, context: context, keepGoing: options.keepGoing)
-        try prepare(options.outFolder)
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let page = name + ".html"
         let twin: Data
@@ -130,11 +136,39 @@ public enum ReportRenderer {
             Data(IndexPage.render(entries).utf8), to: (outFolder as NSString).appendingPathComponent("index.html"))
     }
 
-    private static func prepare(_ folder: String) throws(ReportError) {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotWrite(path: folder, reason: (error as NSError).localizedDescription)
+    /// Creates the output folder if needed and removes temporary files a killed render left in
+    /// it; the error says which part of the path is in the way.
+    static func prepare(_ folder: String) throws(ReportError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw .cannotWrite(path: folder, reason: "--out must be a folder, and this is a file")
+            }
+        } else {
+            var parent = (folder as NSString).deletingLastPathComponent
+            while !parent.isEmpty, !FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory) {
+                parent = (parent as NSString).deletingLastPathComponent
+            }
+            if !parent.isEmpty, !isDirectory.boolValue {
+                throw .cannotWrite(path: folder, reason: "\(parent) is a file, not a folder, so --out cannot be made there")
+            }
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw .cannotWrite(path: folder, reason: "the folder cannot be created (\(posixReason(error)))")
+            }
         }
+        guard access(folder, W_OK | X_OK) == 0 else {
+            throw .cannotWrite(path: folder, reason: "the folder is not writable (\(String(cString: strerror(errno))))")
+        }
+        AtomicFile.removeStaleTemporaries(in: folder)
+    }
+
+    private static func posixReason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return nsError.localizedDescription
     }
 }

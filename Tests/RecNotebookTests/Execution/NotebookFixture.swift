@@ -24,16 +24,18 @@ struct NotebookFixture {
         "```rec\(info.isEmpty ? "" : " " + info)\n\(lines)\n```\n\n"
     }
 
-    func run(keepGoing: Bool = false) throws -> NotebookRun {
+    func run(keepGoing: Bool = false, allowOutsideData: Bool = false) throws -> NotebookRun {
         let text = try String(contentsOfFile: notebook, encoding: .utf8)
         let document = MarkdownParser.parse(text, file: "test.md")
         return NotebookRunner.run(
-            document, context: RunContext(dataFolder: folder.path, notebookFile: "test.md"), keepGoing: keepGoing)
+            document,
+            context: RunContext(dataFolder: folder.path, notebookFile: "test.md", allowOutsideData: allowOutsideData),
+            keepGoing: keepGoing)
     }
 
     /// The first error's message, as a user reads it.
-    func error() throws -> String? {
-        try run().firstError?.description
+    func error(allowOutsideData: Bool = false) throws -> String? {
+        try run(allowOutsideData: allowOutsideData).firstError?.description
     }
 
     func render(out: URL) throws -> ReportRenderer.Outcome {

@@ -13,7 +13,7 @@ enum LoadVerb {
 
     static let verb = Verb(
         name: "load",
-        summary: "Reads a ratings file and, optionally, a movies file (paths relative to --data); "
+        summary: "Reads a ratings file and, optionally, a movies file (paths inside --data); "
             + "with synth=PRESET, generates Douban-shaped data when neither file exists.",
         usage: "load ratings=FILE [movies=FILE] [format=douban|movielens-100k|movielens-1m|movielens-latest] "
             + "[synth=douban|small] [skip-malformed=false] [separator=SEP] [header=false] [encoding=utf-8|latin-1]",
@@ -50,8 +50,8 @@ enum LoadVerb {
             return (name, preset)
         }
 
-        let ratingsPath = resolve(ratingsName, in: session.context.dataFolder)
-        let moviesPath = moviesName.map { resolve($0, in: session.context.dataFolder) }
+        let ratingsPath = try contained(ratingsName, session, invocation)
+        let moviesPath = try moviesName.map { name throws(NotebookError) in try contained(name, session, invocation) }
         let fileManager = FileManager.default
         let ratingsExists = fileManager.fileExists(atPath: ratingsPath)
         let moviesExists = moviesPath.map(fileManager.fileExists(atPath:)) ?? false
@@ -163,6 +163,19 @@ enum LoadVerb {
             return "\(error). Put the file there, pass --data DIR, or add synth=douban to generate data instead."
         }
         return error.description
+    }
+
+    /// `name` inside the data folder, or an error naming the notebook line when it leads out of
+    /// it (see `DataFolderPath`).
+    private static func contained(_ name: String, _ session: Session, _ invocation: Invocation) throws(NotebookError)
+        -> String
+    {
+        switch DataFolderPath.resolve(
+            name, in: session.context.dataFolder, allowOutside: session.context.allowOutsideData)
+        {
+        case .success(let path): return path
+        case .failure(let refusal): throw invocation.fail(refusal.description)
+        }
     }
 
     static func resolve(_ path: String, in folder: String) -> String {

@@ -1,0 +1,246 @@
+import Foundation
+import RecEngine
+import RecTestSupport
+import Testing
+
+@testable import RecNotebook
+
+/// `docs/errors.md` lists every error class with the exact message a user sees. This suite reads
+/// that page and produces each message from the input the page describes, so the page cannot
+/// drift from the code: a changed message fails here until the page says the same.
+///
+/// Messages are compared after the temporary folders are replaced by the names the page uses:
+/// the notebook is `notebook.md`, the data folder `data`, the output folder `output`, and the
+/// project folder `/work/project`. `RECORD_ERRORS=1` prints what the code says now.
+@Suite(.serialized) struct ErrorCatalogueTests {
+    static let page = TestPaths.repository.appendingPathComponent("docs/errors.md")
+
+    /// Each `<!-- error: ID -->` marker and the fenced message that follows it.
+    static func documented() throws -> [String: String] {
+        let text = try String(contentsOf: page, encoding: .utf8)
+        var cases: [String: String] = [:]
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
+        while let line = lines.next() {
+            guard line.hasPrefix("<!-- error: "), line.hasSuffix(" -->") else { continue }
+            let id = String(line.dropFirst("<!-- error: ".count).dropLast(" -->".count))
+            guard lines.next()?.hasPrefix("```") == true else { continue }
+            var message: [Substring] = []
+            while let body = lines.next(), !body.hasPrefix("```") { message.append(body) }
+            cases[id] = message.joined(separator: "\n")
+        }
+        return cases
+    }
+
+    @Test func everyDocumentedErrorHasACaseAndEveryCaseIsDocumented() throws {
+        let documented = try Self.documented()
+        #expect(Set(documented.keys) == Set(Self.cases.keys))
+    }
+
+    @Test(arguments: Self.cases.keys.sorted())
+    func theMessageIsTheOneThePageShows(id: String) throws {
+        let produced = try Self.cases[id]!()
+        if ProcessInfo.processInfo.environment["RECORD_ERRORS"] != nil { print("<!-- error: \(id) -->\n\(produced)\n") }
+        let documented = try Self.documented()
+        #expect(documented[id] == produced, "docs/errors.md differs for \(id)")
+    }
+
+    // MARK: - The cases
+
+    typealias Case = @Sendable () throws -> String
+
+    static let cases: [String: Case] = [
+        "malformed-row": { try notebook("load ratings=user_movies.csv", ratings: "alice,101,4\nbob,101\n") },
+        "invalid-utf8": {
+            try notebook(
+                "load ratings=user_movies.csv", ratingsBytes: Data("alice,101,4\nb".utf8) + [0xff] + Data("b,101,3\n".utf8))
+        },
+        "movies-not-utf8": {
+            try notebook(
+                "load ratings=user_movies.csv movies=hot_movies.csv",
+                moviesBytes: Data("101,8.2,Am".utf8) + [0xe9] + Data("lie\n".utf8))
+        },
+        "wrong-encoding": { try notebook("load ratings=user_movies.csv movies=hot_movies.csv encoding=utf-16") },
+        "unknown-directive": { try notebook("laod ratings=user_movies.csv") },
+        "unknown-option": { try notebook("load ratings=user_movies.csv seperator=;") },
+        "bad-value": { try notebook("load ratings=user_movies.csv\nhead ratings n=-3") },
+        "bad-choice": { try notebook("load ratings=user_movies.csv format=movielens100k") },
+        "unknown-user": { try notebook("load ratings=user_movies.csv\nitem-recommend id=mallory") },
+        "unknown-movie": { try notebook("load ratings=user_movies.csv movies=hot_movies.csv\nsimilar title=\"Amelie\"") },
+        "missing-file": { try notebook("load ratings=absent.csv") },
+        "unreadable-file": { try notebook("load ratings=folder.csv") },
+        "empty-data": { try notebook("load ratings=user_movies.csv", ratings: "") },
+        "empty-split": { try notebook("load ratings=user_movies.csv\nsplit test=0.9") },
+        "no-training-data": {
+            try notebook("load ratings=user_movies.csv\nsplit test=0.2\ntrain m model=rsvd validation=0.99 epochs=2")
+        },
+        "diverged": { try notebook("load ratings=user_movies.csv\nsplit test=0.2\ntrain m model=svd lr=1e20 epochs=3 batch=2") },
+        "path-escape": { try notebook("load ratings=../secret.csv") },
+        "corrupt-cache": corruptCache,
+        "spark-job-failed": {
+            try sparkJob(
+                "#!/bin/sh\necho 'Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space' >&2\nexit 3\n")
+        },
+        "spark-job-garbage": {
+            try sparkJob("#!/bin/sh\nfor last; do :; done\necho garbage > \"$last/done.json\"\nexit 0\n")
+        },
+        "out-not-a-folder": outNotAFolder,
+        "notebook-missing": {
+            let project = try makeProject()
+            let run = try CommandRun.recbook(["render", "missing.md", "--data", "data", "--out", "output"], in: project.root)
+            return String(run.errors.split(separator: "\n").first ?? "")
+        },
+        "notebook-not-utf8": {
+            let project = try makeProject()
+            try (Data("# Notes\n".utf8) + [0xff]).write(to: project.root.appendingPathComponent("notebook.md"))
+            let run = try CommandRun.recbook(["render", "notebook.md", "--data", "data", "--out", "output"], in: project.root)
+            return String(run.errors.split(separator: "\n").first ?? "")
+        },
+        "disk-full": diskFull,
+        "unknown-parameter": {
+            do {
+                try ReportRenderer.checkParameters(["epoch": "5"], notebooks: [try makeProject().notebook(params: "epochs=20")])
+                return "no error"
+            } catch {
+                return "\(error)"
+            }
+        },
+    ]
+
+    // MARK: - Running the cases
+
+    static let ratings = "alice,101,4\nbob,101,-1\ncarol,202,5\nalice,202,3\nbob,303,2\n"
+    static let movies = "101,8.2,小王子\n202,7.0,蚁人\n303,6.1,Le Petit Prince\n"
+
+    /// A project folder: `data/` with the two files and `folder.csv/` (a folder), a secret file
+    /// beside `data/`, and room for `notebook.md` and `output/`.
+    struct Project {
+        let root: URL
+        var data: URL { root.appendingPathComponent("data") }
+
+        func notebook(_ lines: String = "", params: String? = nil) throws -> String {
+            let cell = params.map { "params \($0)\n" + lines } ?? lines
+            let path = root.appendingPathComponent("notebook.md").path
+            try Data("# Errors\n\n```rec\n\(cell)\n```\n".utf8).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+
+        /// `text` as a user would read it here.
+        func readable(_ text: String) -> String {
+            var text = text
+            for root in [DataFolderPath.canonical(root.path), root.path] {
+                text = text.replacingOccurrences(of: root + "/data", with: "data")
+                text = text.replacingOccurrences(of: root + "/output", with: "output")
+                text = text.replacingOccurrences(of: root + "/notebook.md", with: "notebook.md")
+                text = text.replacingOccurrences(of: root, with: "/work/project")
+            }
+            return text
+        }
+    }
+
+    static func makeProject(ratings: Data = Data(ratings.utf8), movies: Data = Data(movies.utf8)) throws -> Project {
+        let project = Project(root: try TestPaths.temporaryFolder())
+        try FileManager.default.createDirectory(
+            at: project.data.appendingPathComponent("folder.csv"), withIntermediateDirectories: true)
+        try ratings.write(to: project.data.appendingPathComponent("user_movies.csv"))
+        try movies.write(to: project.data.appendingPathComponent("hot_movies.csv"))
+        try Data(ratings).write(to: project.root.appendingPathComponent("secret.csv"))
+        return project
+    }
+
+    /// The first error of a notebook holding `lines` in one cell, as the report shows it.
+    static func notebook(_ lines: String, ratings: String = ratings) throws -> String {
+        try notebook(lines, ratingsBytes: Data(ratings.utf8))
+    }
+
+    static func notebook(
+        _ lines: String, ratingsBytes: Data = Data(ratings.utf8), moviesBytes: Data = Data(movies.utf8)
+    ) throws -> String {
+        let project = try makeProject(ratings: ratingsBytes, movies: moviesBytes)
+        let path = try project.notebook(lines)
+        let document = MarkdownParser.parse(try String(contentsOfFile: path, encoding: .utf8), file: "notebook.md")
+        let run = NotebookRunner.run(
+            document, context: RunContext(dataFolder: project.data.path, notebookFile: "notebook.md"), keepGoing: false)
+        return project.readable(run.firstError?.description ?? "no error")
+    }
+
+    static let corruptCache: Case = {
+        let project = try makeProject()
+        let cacheFolder = project.root.appendingPathComponent(".recbook-cache").path
+        let cache = CellCache(folder: cacheFolder)
+        let markdown = "# Errors\n\n```rec\nload ratings=user_movies.csv\nfit-stub name=svd\n```\n"
+        _ = RunnerFixtures.run(markdown, file: "notebook.md", data: project.data.path, cache: cache)
+        for name in try FileManager.default.contentsOfDirectory(atPath: cacheFolder) where name.hasSuffix(".entry") {
+            try RunnerFixtures.write("not a cache entry", to: cacheFolder + "/" + name)
+        }
+        let run = RunnerFixtures.run(markdown, file: "notebook.md", data: project.data.path, cache: cache)
+        return run.cells.flatMap(\.cacheEvents).map(\.summary).joined(separator: "\n")
+    }
+
+    /// `recbook render` in the project folder with a stand-in spark-submit.
+    static func sparkJob(_ script: String) throws -> String {
+        let project = try makeProject()
+        let submit = project.root.appendingPathComponent("spark-submit").path
+        try Data(script.utf8).write(to: URL(fileURLWithPath: submit))
+        chmod(submit, 0o755)
+        // A stand-in Java too, so that the case runs where no JDK is installed.
+        let java = project.root.appendingPathComponent("jdk/bin")
+        try FileManager.default.createDirectory(at: java, withIntermediateDirectories: true)
+        try Data("#!/bin/sh\nexit 0\n".utf8).write(to: java.appendingPathComponent("java"))
+        chmod(java.appendingPathComponent("java").path, 0o755)
+        _ = try project.notebook("load ratings=user_movies.csv\nsplit test=0.2\ntrain als model=als engine=spark")
+        let run = try CommandRun.recbook(
+            ["render", "notebook.md", "--data", "data", "--out", "output", "--no-cache"], in: project.root,
+            environment: [
+                "SPARK_SUBMIT": submit, "JAVA_HOME": project.root.appendingPathComponent("jdk").path,
+                "TMPDIR": project.root.path,
+            ])
+        return project.readable(firstLine(ofErrorsIn: run))
+    }
+
+    static let outNotAFolder: Case = {
+        let project = try makeProject()
+        _ = try project.notebook("load ratings=user_movies.csv")
+        try Data("x".utf8).write(to: project.root.appendingPathComponent("output"))
+        let run = try CommandRun.recbook(
+            ["render", "notebook.md", "--data", "data", "--out", "output/reports"], in: project.root)
+        return project.readable(run.errors.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// Every write of the page lands on /dev/full, as on a full disk (see `FaultTests`).
+    static let diskFull: Case = {
+        let project = try makeProject()
+        let output = project.root.appendingPathComponent("output")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        do {
+            try AtomicFile.write(Data("<html>".utf8), to: output.appendingPathComponent("notebook.html").path) { path in
+                let descriptor = AtomicFile.createExclusively(path)
+                let full = open("/dev/full", O_WRONLY)
+                dup2(full, descriptor)
+                close(full)
+                return descriptor
+            }
+            return "no error"
+        } catch {
+            return project.readable("\(error)")
+        }
+    }
+
+    /// The failing notebook's message: the lines after `FAILED` up to the end of stderr.
+    static func firstLine(ofErrorsIn run: CommandRun) -> String {
+        let lines = run.errors.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("notebook.md:") }) else { return run.errors }
+        return lines[start...].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+private func + (left: Data, right: [UInt8]) -> Data {
+    var joined = left
+    joined.append(contentsOf: right)
+    return joined
+}
+
+private func + (left: Data, right: Data) -> Data {
+    var joined = left
+    joined.append(right)
+    return joined
+}
