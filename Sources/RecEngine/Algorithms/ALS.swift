@@ -54,26 +54,36 @@ public enum ALS {
         let rank = config.rank
         let rowCount = rows.counts.count
         let chunks = max(1, min(rowCount, threads * 8))
-        fixed.withUnsafeBufferPointer { fixed in
+        // The normal equations are built in doubles (as Spark's are); converting the fixed side
+        // once here keeps conversions out of the per-rating loop.
+        let fixedDoubles = fixed.map(Double.init)
+        fixedDoubles.withUnsafeBufferPointer { fixed in
             solved.withUnsafeMutableBufferPointer { solved in
-                let fixed = UncheckedSendable(fixed)
-                let solved = UncheckedSendable(solved)
-                let work: @Sendable (Int) -> Void = { chunk in
-                    var gram = [Double](repeating: 0, count: rank * rank)
-                    var rhs = [Double](repeating: 0, count: rank)
-                    var x = [Double](repeating: 0, count: rank)
-                    let first = chunk * rowCount / chunks
-                    let last = (chunk + 1) * rowCount / chunks
-                    for row in first..<last {
-                        NormalEquations.solveRow(
-                            row, rows, fixed.value, solved.value, rank: rank, config: config,
-                            gram: &gram, rhs: &rhs, x: &x)
+                rows.offsets.withUnsafeBufferPointer { offsets in
+                    rows.columns.withUnsafeBufferPointer { columns in
+                        rows.ratings.withUnsafeBufferPointer { ratings in
+                            let pointers = UncheckedSendable(
+                                (
+                                    offsets: offsets.baseAddress!, columns: columns.baseAddress!, ratings: ratings.baseAddress!,
+                                    fixed: fixed.baseAddress!, solved: solved.baseAddress!
+                                ))
+                            let work: @Sendable (Int) -> Void = { chunk in
+                                let p = pointers.value
+                                let space = NormalEquations.Workspace(rank: rank)
+                                defer { space.deallocate() }
+                                for row in (chunk * rowCount / chunks)..<((chunk + 1) * rowCount / chunks) {
+                                    NormalEquations.solveRow(
+                                        row, offsets: p.offsets, columns: p.columns, ratings: p.ratings, fixed: p.fixed,
+                                        into: p.solved, config: config, space)
+                                }
+                            }
+                            if threads <= 1 {
+                                for chunk in 0..<chunks { work(chunk) }
+                            } else {
+                                DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
+                            }
+                        }
                     }
-                }
-                if threads <= 1 {
-                    for chunk in 0..<chunks { work(chunk) }
-                } else {
-                    DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
                 }
             }
         }

@@ -108,4 +108,57 @@ import Testing
         #expect(ALSModel.decode(flags) == nil, "a rated flag that is neither 0 nor 1")
         #expect(ALSModel.decode(Data()) == nil)
     }
+
+    /// One iteration against a plain k x k solve of the normal equations (Gaussian elimination
+    /// written out here), on data that takes every path of the kernel: users with fewer ratings
+    /// than the rank (solved through the smaller n x n system) and movies with more ratings than
+    /// one accumulation block.
+    @Test func oneIterationMatchesThePlainNormalEquations() throws {
+        var rows: [(String, String, Float)] = []
+        for user in 0..<210 {
+            rows.append(("u\(user)", "m\(user % 3)", Float(1 + user % 5)))
+            if user % 2 == 0 { rows.append(("u\(user)", "m\(3 + (user / 2) % 2)", Float(1 + (user * 7) % 5))) }
+        }
+        let train = table(rows)
+        let rank = 4
+        let lambda = 0.05
+        let config = ALSConfig(rank: rank, iterations: 1, regularization: lambda, seed: 9)
+        let model = try ALS.fit(train, config: config)
+
+        func solve(_ pairs: [(other: Int, rating: Double)], _ fixed: [Double]) -> [Double] {
+            var a = [[Double]](repeating: [Double](repeating: 0, count: rank + 1), count: rank)
+            for (other, rating) in pairs {
+                for i in 0..<rank {
+                    for j in 0..<rank { a[i][j] += fixed[other * rank + i] * fixed[other * rank + j] }
+                    a[i][rank] += rating * fixed[other * rank + i]
+                }
+            }
+            for i in 0..<rank { a[i][i] += lambda * Double(pairs.count) }
+            for column in 0..<rank {
+                for below in (column + 1)..<rank {
+                    let factor = a[below][column] / a[column][column]
+                    for k in column...rank { a[below][k] -= factor * a[column][k] }
+                }
+            }
+            var x = [Double](repeating: 0, count: rank)
+            for i in stride(from: rank - 1, through: 0, by: -1) {
+                x[i] = (a[i][rank] - ((i + 1)..<rank).reduce(0) { $0 + a[i][$1] * x[$1] }) / a[i][i]
+            }
+            return x
+        }
+        let users = (0..<train.count).map { Int(train.users[$0]) }
+        let movies = (0..<train.count).map { Int(train.movies[$0]) }
+        let ratings = train.ratings.map(Double.init)
+        let start = ALS.initialFactors(count: train.userCount, rank: rank, seed: 9).map(Double.init)
+        let movieFactors = (0..<train.movieCount).flatMap { movie in
+            solve(movies.indices.filter { movies[$0] == movie }.map { (users[$0], ratings[$0]) }, start)
+        }
+        let userFactors = (0..<train.userCount).flatMap { user in
+            solve(users.indices.filter { users[$0] == user }.map { (movies[$0], ratings[$0]) }, movieFactors)
+        }
+        #expect(zip(model.movieFactors, movieFactors).allSatisfy { abs(Double($0) - $1) < 1e-4 })
+        #expect(zip(model.userFactors, userFactors).allSatisfy { abs(Double($0) - $1) < 1e-4 })
+        #expect(train.movieCount == 5, "\(train.movieCount) movies")
+        #expect((0..<train.movieCount).contains { m in movies.filter { $0 == m }.count > NormalEquations.block })
+    }
 }
