@@ -22,7 +22,13 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        .target(name: "RecEngine"),
+        // Debian's libopenblas-dev, for the neural model's dense layers; only Math/DenseLayers.swift imports it.
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        .target(name: "RecEngine", dependencies: ["COpenBLAS"]),
         // Training on Apache Spark: writes the split, runs a PySpark job through spark-submit,
         // checks what comes back.
         .target(

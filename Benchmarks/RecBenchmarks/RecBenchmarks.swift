@@ -60,4 +60,6 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try SyntheticDouban.generate(.douban))
         }
     }
+
+    modelBenchmarks()
 }

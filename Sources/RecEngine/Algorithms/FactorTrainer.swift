@@ -82,6 +82,7 @@ public enum FactorTrainer {
                             absolute += sums.absolute
                             lower = upper
                         }
+                        workspace.synchronizeWeights()
                         guard workspace.allFinite() else {
                             throw .diverged(epoch: epoch, learningRate: config.adam.learningRate)
                         }

@@ -5,6 +5,15 @@
 /// chunk writes only its own rows of the per-rating buffers and its own partial dense
 /// gradient; embedding gradients are then added in rating order and the partials in chunk
 /// order, so one thread and many give bit-identical parameters.
+///
+/// Lazy Adam keeps each embedding row's weights, gradient and moments side by side in one
+/// record, `[w | g | m | v]` (bias included), because a batch touches ~10,000 random rows: a
+/// record costs two cache lines where the flat tables cost up to ten, and the row updates as
+/// eight-lane vectors instead of scalars. The flat `weights` are brought up to date by
+/// `synchronizeWeights()` (each epoch, and for `parameters`). Keras-exact Adam streams through
+/// every parameter, so it keeps the flat tables, which hold nothing but the four arrays.
+///
+/// The neural model's dense layers run as matrix products over each chunk (`DenseLayers`).
 final class FactorWorkspace {
     static let chunkCount = 16
 
@@ -22,16 +31,36 @@ final class FactorWorkspace {
     private let maxBatch: Int
     /// Per rating in the batch: prediction minus truth.
     private let errors: UnsafeMutablePointer<Float>
+    /// Per rating (SVD and RSVD): `delta * p_u`, the movie row's gradient term, computed by the
+    /// forward pass while it holds the user's row, so the movie side reads it in sequence instead
+    /// of fetching a random user row again.
+    private let movieTerms: UnsafeMutablePointer<Float>
     /// Per rating (neural only): dLoss/dx, `inputWidth` floats each.
     private let inputGradients: UnsafeMutablePointer<Float>
     /// Per chunk (neural only): partial gradient of the dense block.
     private let denseParts: UnsafeMutablePointer<Float>
     private let scratch: UnsafeMutablePointer<Float>
     private let scratchWidth: Int
-    private var userStamp: [Int32]
-    private var movieStamp: [Int32]
-    private var touchedUsers: [Int32] = []
-    private var touchedMovies: [Int32] = []
+    /// Neural only: per chunk, the inputs `x` (`chunkCapacity` × `inputWidth`) then the hidden
+    /// layer (`chunkCapacity` × `hiddenUnits`), which the backward pass overwrites with dLoss/dh.
+    private let layers: UnsafeMutablePointer<Float>
+    private let chunkCapacity: Int
+    /// Lazy only: per embedding row (users, then movies), `[w | g | m | v]` of `rowWidth` floats
+    /// each: the forward pass and the gradient share the record's first cache line.
+    private let rowState: UnsafeMutablePointer<Float>
+    /// Where the user and movie rows' weights and gradients are: the records or the flat tables.
+    private let userRows: EmbeddingRows
+    private let movieRows: EmbeddingRows
+    private let userGradients: EmbeddingRows
+    private let movieGradients: EmbeddingRows
+    /// k factors, then the bias when the model has one, padded to whole eight-lane vectors
+    /// (`AdamKernel.dense`'s width).
+    let rowWidth: Int
+    /// Lazy only: per user, then per movie, the last step that touched the row.
+    private let stamps: UnsafeMutablePointer<Int32>
+    /// Lazy only: the users, then the movies, the current batch touched (`touchedCounts` each).
+    private let touched: UnsafeMutablePointer<Int32>
+    private var touchedCounts = (users: 0, movies: 0)
     private(set) var step = 0
 
     init(layout: FactorLayout, initial: [Float], maxBatch: Int, threads: Int, adam: AdamSettings, lazy: Bool, l2: Float) {
@@ -53,6 +82,8 @@ final class FactorWorkspace {
         errors = .allocate(capacity: maxBatch)
         errors.initialize(repeating: 0, count: maxBatch)
         let neural = layout.kind == .neural
+        movieTerms = .allocate(capacity: neural ? 1 : maxBatch * layout.factors)
+        movieTerms.initialize(repeating: 0, count: neural ? 1 : maxBatch * layout.factors)
         inputGradients = .allocate(capacity: neural ? maxBatch * layout.inputWidth : 1)
         inputGradients.initialize(repeating: 0, count: neural ? maxBatch * layout.inputWidth : 1)
         let denseCount = layout.denseBlock.count
@@ -61,17 +92,82 @@ final class FactorWorkspace {
         scratchWidth = layout.inputWidth + layout.hiddenUnits
         scratch = .allocate(capacity: scratchWidth * Self.chunkCount)
         scratch.initialize(repeating: 0, count: scratchWidth * Self.chunkCount)
-        userStamp = Array(repeating: -1, count: layout.users)
-        movieStamp = Array(repeating: -1, count: layout.movies)
+        chunkCapacity = (maxBatch + Self.chunkCount - 1) / Self.chunkCount
+        let layerCount = neural ? Self.chunkCount * chunkCapacity * (layout.inputWidth + layout.hiddenUnits) : 1
+        layers = .allocate(capacity: layerCount)
+        layers.initialize(repeating: 0, count: layerCount)
+        rowWidth = (layout.factors + (layout.kind == .svd ? 0 : 1) + 7) / 8 * 8
+        let stateCount = lazy ? (layout.users + layout.movies) * 4 * rowWidth : 1
+        rowState = .allocate(capacity: stateCount)
+        rowState.initialize(repeating: 0, count: stateCount)
+        let k = layout.factors
+        let biased = layout.kind != .svd
+        if lazy {
+            let stride = 4 * rowWidth
+            let movieRecords = rowState + layout.users * stride
+            userRows = EmbeddingRows(factors: rowState, factorStride: stride, biases: rowState + k, biasStride: stride)
+            movieRows = EmbeddingRows(factors: movieRecords, factorStride: stride, biases: movieRecords + k, biasStride: stride)
+            let g = rowWidth
+            userGradients = EmbeddingRows(
+                factors: rowState + g, factorStride: stride, biases: rowState + g + k, biasStride: stride)
+            movieGradients = EmbeddingRows(
+                factors: movieRecords + g, factorStride: stride, biases: movieRecords + g + k, biasStride: stride)
+        } else {
+            userRows = EmbeddingRows(flat: weights, layout.userFactors, layout.userBias, factors: k)
+            movieRows = EmbeddingRows(flat: weights, layout.movieFactors, layout.movieBias, factors: k)
+            userGradients = EmbeddingRows(flat: gradient, layout.userFactors, layout.userBias, factors: k)
+            movieGradients = EmbeddingRows(flat: gradient, layout.movieFactors, layout.movieBias, factors: k)
+        }
+        if lazy {
+            for (rows, count, factors, bias) in [
+                (userRows, layout.users, layout.userFactors, layout.userBias),
+                (movieRows, layout.movies, layout.movieFactors, layout.movieBias),
+            ] {
+                for id in 0..<count {
+                    rows.row(id).update(from: weights + factors.lowerBound + id * k, count: k)
+                    if biased { rows.bias(id).pointee = weights[bias.lowerBound + id] }
+                }
+            }
+        }
+        if neural { _ = DenseLayers.singleThreaded }
+        let rowCount = lazy ? layout.users + layout.movies : 1
+        stamps = .allocate(capacity: rowCount)
+        stamps.initialize(repeating: -1, count: rowCount)
+        touched = .allocate(capacity: rowCount)
+        touched.initialize(repeating: 0, count: rowCount)
     }
 
     deinit {
-        for buffer in [weights, first, second, gradient, errors, inputGradients, denseParts, scratch] {
+        for buffer in [
+            weights, first, second, gradient, errors, inputGradients, denseParts, scratch, layers, rowState, movieTerms,
+        ] {
             buffer.deallocate()
         }
+        stamps.deallocate()
+        touched.deallocate()
     }
 
-    var parameters: [Float] { Array(UnsafeBufferPointer(start: weights, count: layout.count)) }
+    var parameters: [Float] {
+        synchronizeWeights()
+        return Array(UnsafeBufferPointer(start: weights, count: layout.count))
+    }
+
+    /// Copies the lazy records' weights into the flat `weights` (which `errorSums`, `penalty`,
+    /// `allFinite` and `parameters` read); nothing to do for exact Adam.
+    func synchronizeWeights() {
+        guard lazy else { return }
+        let k = layout.factors
+        let biased = layout.kind != .svd
+        for (rows, count, factors, bias) in [
+            (userRows, layout.users, layout.userFactors, layout.userBias),
+            (movieRows, layout.movies, layout.movieFactors, layout.movieBias),
+        ] {
+            for id in 0..<count {
+                (weights + factors.lowerBound + id * k).update(from: rows.row(id), count: k)
+                if biased { weights[bias.lowerBound + id] = rows.bias(id).pointee }
+            }
+        }
+    }
 
     /// One optimiser step on the ratings at `rows` of the three columns (the trainer gathers
     /// each epoch's shuffled order into contiguous columns, so a batch is a range). Returns the
@@ -86,7 +182,7 @@ final class FactorWorkspace {
     }
 
     /// A copy of the gradient buffer (the data loss's gradient, before the L2 term the
-    /// optimiser adds), for tests.
+    /// optimiser adds), for tests; with `lazy`, the embeddings' part lives in `rowState` instead.
     var gradientSnapshot: [Float] { Array(UnsafeBufferPointer(start: gradient, count: layout.count)) }
 
     /// Adds the gradient of the batch's mean squared error to the gradient buffer.
@@ -100,96 +196,81 @@ final class FactorWorkspace {
         let errors = self.errors
         let inputGradients = self.inputGradients
         let denseParts = self.denseParts
-        let scratch = self.scratch
-        let scratchWidth = self.scratchWidth
         let denseCount = layout.denseBlock.count
         let width = layout.inputWidth
         let neural = layout.kind == .neural
         let scale = 2 / Float(count)  // d(mean squared error)/d(prediction) = 2 (p - r) / B
         let chunkSize = (count + Self.chunkCount - 1) / Self.chunkCount
         let first = rows.lowerBound
+        let layers = self.layers
+        let layerStride = chunkCapacity * (width + layout.hiddenUnits)
+        let userRows = self.userRows
+        let movieRows = self.movieRows
+        let k = layout.factors
+        let rsvd = layout.kind == .rsvd
+        let globalBias = rsvd ? weights[layout.globalBias.lowerBound] : 0
+        let movieTerms = self.movieTerms
         do {
             forEachChunk(Self.chunkCount, threads: threads) { chunk in
-                let mine = scratch + chunk * scratchWidth
                 let part = denseParts + chunk * denseCount
                 if neural { part.update(repeating: 0, count: denseCount) }
                 let lower = chunk * chunkSize
                 let upper = min(count, lower + chunkSize)
                 guard lower < upper else { return }
+                if neural {
+                    Self.neuralChunk(
+                        weights, layout, userRows: userRows, movieRows: movieRows, samples: lower..<upper, first: first,
+                        users: users, movies: movies, ratings: ratings,
+                        scale: scale, layers: layers + chunk * layerStride, errors: errors, denseGradient: part,
+                        inputGradients: inputGradients)
+                    return
+                }
                 for sample in lower..<upper {
                     let row = first + sample
                     let user = Int(users[row])
                     let movie = Int(movies[row])
-                    let error = FactorForward.predict(weights, layout, user: user, movie: movie, scratch: mine) - ratings[row]
-                    errors[sample] = error
-                    if neural {
-                        FactorForward.backwardNeural(
-                            weights, layout, delta: scale * error, scratch: mine, denseGradient: part,
-                            inputGradient: inputGradients + sample * width)
+                    // FactorForward.predict's sums in its order, on wherever the rows live.
+                    var prediction = VectorKernels.dot(userRows.row(user), movieRows.row(movie), k)
+                    if rsvd {
+                        prediction = prediction + userRows.bias(user).pointee + movieRows.bias(movie).pointee + globalBias
                     }
+                    let error = prediction - ratings[row]
+                    errors[sample] = error
+                    // The product axpy would form, rounded the same: identical bits later.
+                    let delta = scale * error
+                    let term = movieTerms + sample * k
+                    let userRow = userRows.row(user)
+                    for factor in 0..<k { term[factor] = delta * userRow[factor] }
                 }
             }
         }
-        // Embedding gradients, added in rating order.
+        // Embedding gradients, each row's added in rating order. Users and movies are separate
+        // tables, so one worker takes the user side and another the movie side: the same
+        // additions in the same order as one loop, hence the same bits on any thread count.
+        let sides = UncheckedSendable(self)
+        var counts = (users: 0, movies: 0)
+        withUnsafeMutablePointer(to: &counts) { counts in
+            let counts = UncheckedSendable(counts)
+            forEachChunk(2, threads: threads) { side in
+                if side == 0 {
+                    counts.value.pointee.users = sides.value.accumulateSide(
+                        .user, rows: rows, users: users, movies: movies, scale: scale)
+                } else {
+                    counts.value.pointee.movies = sides.value.accumulateSide(
+                        .movie, rows: rows, users: users, movies: movies, scale: scale)
+                }
+            }
+        }
+        touchedCounts = counts
         var squared = 0.0
         var absolute = 0.0
-        let k = layout.factors
-        let stamp = Int32(truncatingIfNeeded: step)
-        // Locals, not properties, in the loop: no exclusivity checks per rating.
-        var touchedUsers = self.touchedUsers
-        var touchedMovies = self.touchedMovies
-        var userStamp = self.userStamp
-        var movieStamp = self.movieStamp
-        self.touchedUsers = []
-        self.touchedMovies = []
-        self.userStamp = []
-        self.movieStamp = []
-        touchedUsers.removeAll(keepingCapacity: true)
-        touchedMovies.removeAll(keepingCapacity: true)
-        let gradient = self.gradient
-        let lazy = self.lazy
         var globalGradient = 0.0
-        var sample = 0
-        for row in rows {
+        for sample in 0..<count {
             let error = errors[sample]
             squared += Double(error) * Double(error)
             absolute += Double(abs(error))
-            let user = Int(users[row])
-            let movie = Int(movies[row])
-            if lazy {
-                if userStamp[user] != stamp {
-                    userStamp[user] = stamp
-                    touchedUsers.append(Int32(user))
-                }
-                if movieStamp[movie] != stamp {
-                    movieStamp[movie] = stamp
-                    touchedMovies.append(Int32(movie))
-                }
-            }
-            let userRow = layout.userFactors.lowerBound + user * k
-            let movieRow = layout.movieFactors.lowerBound + movie * k
-            if neural {
-                let dx = inputGradients + sample * width
-                VectorKernels.axpy(1, dx, gradient + movieRow, k)
-                VectorKernels.axpy(1, dx + k, gradient + userRow, k)
-                gradient[layout.userBias.lowerBound + user] += dx[2 * k]
-                gradient[layout.movieBias.lowerBound + movie] += dx[2 * k + 1]
-            } else {
-                let delta = scale * error
-                VectorKernels.axpy(delta, weights + movieRow, gradient + userRow, k)
-                VectorKernels.axpy(delta, weights + userRow, gradient + movieRow, k)
-                if layout.kind == .rsvd {
-                    gradient[layout.userBias.lowerBound + user] += delta
-                    gradient[layout.movieBias.lowerBound + movie] += delta
-                    globalGradient += Double(delta)
-                }
-            }
-            sample += 1
+            globalGradient += Double(scale * error)
         }
-        self.touchedUsers = touchedUsers
-        self.touchedMovies = touchedMovies
-        self.userStamp = userStamp
-        self.movieStamp = movieStamp
         if layout.kind == .rsvd { gradient[layout.globalBias.lowerBound] = Float(globalGradient) }
         if neural {
             let base = layout.denseBlock.lowerBound
@@ -198,6 +279,62 @@ final class FactorWorkspace {
             }
         }
         return (squared, absolute)
+    }
+
+    enum Side { case user, movie }
+
+    /// One side's share of `accumulateGradient`: every rating of the batch, in order, adds to
+    /// its user's (or movie's) gradient row; lazily, also records the rows it touched.
+    /// Returns how many distinct rows it touched (lazy; 0 otherwise).
+    private func accumulateSide(
+        _ side: Side, rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, scale: Float
+    ) -> Int {
+        let layout = self.layout
+        let k = layout.factors
+        let width = layout.inputWidth
+        let neural = layout.kind == .neural
+        let biased = layout.kind != .svd
+        let errors = self.errors
+        let inputGradients = self.inputGradients
+        let movieTerms = self.movieTerms
+        let lazy = self.lazy
+        let isUser = side == .user
+        let own = isUser ? users : movies
+        let ownGradients = isUser ? userGradients : movieGradients
+        let movieRows = self.movieRows
+        // The row's slice of the neural input x = [q_i, p_u, b_u, b_i].
+        let inputOffset = isUser ? k : 0
+        let biasInput = isUser ? 2 * k : 2 * k + 1
+        let firstRow = isUser ? 0 : layout.users
+        let stamps = self.stamps + firstRow
+        let touched = self.touched + firstRow
+        let stamp = Int32(truncatingIfNeeded: step)
+        var touchedCount = 0
+        var sample = 0
+        for row in rows {
+            let id = Int(own[row])
+            if lazy && stamps[id] != stamp {
+                stamps[id] = stamp
+                touched[touchedCount] = Int32(id)
+                touchedCount += 1
+            }
+            let rowGradient = ownGradients.row(id)
+            if neural {
+                let dx = inputGradients + sample * width
+                VectorKernels.axpy(1, dx + inputOffset, rowGradient, k)
+                ownGradients.bias(id).pointee += dx[biasInput]
+            } else if isUser {
+                let delta = scale * errors[sample]
+                VectorKernels.axpy(delta, movieRows.row(Int(movies[row])), rowGradient, k)
+                if biased { ownGradients.bias(id).pointee += delta }
+            } else {
+                let term = movieTerms + sample * k
+                for factor in 0..<k { rowGradient[factor] += term[factor] }
+                if biased { ownGradients.bias(id).pointee += scale * errors[sample] }
+            }
+            sample += 1
+        }
+        return touchedCount
     }
 
     /// Sums of squared and absolute errors of the current parameters on `rows`.
@@ -256,6 +393,68 @@ final class FactorWorkspace {
         return true
     }
 
+    /// Forward and backward pass of the neural model over one chunk of the batch, as matrix
+    /// products: `H = relu(X W1 + c1)`, `p = H w2 + c2`; then with `D = dLoss/d(pre-activation)`,
+    /// `dW1 = Xᵀ D`, `dX = D W1ᵀ`. Writes each sample's error and dLoss/dx, adds the dense
+    /// gradient to `denseGradient` (indexed from `layout.denseBlock.lowerBound`).
+    private static func neuralChunk(
+        _ weights: UnsafePointer<Float>, _ layout: FactorLayout, userRows: EmbeddingRows, movieRows: EmbeddingRows,
+        samples: Range<Int>, first: Int, users: UnsafePointer<Int32>,
+        movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>, scale: Float, layers: UnsafeMutablePointer<Float>,
+        errors: UnsafeMutablePointer<Float>, denseGradient: UnsafeMutablePointer<Float>,
+        inputGradients: UnsafeMutablePointer<Float>
+    ) {
+        let k = layout.factors
+        let width = layout.inputWidth
+        let units = layout.hiddenUnits
+        let count = samples.count
+        let x = layers
+        let hidden = layers + count * width
+        let base = layout.denseBlock.lowerBound
+        let hiddenWeights = weights + layout.hiddenWeights.lowerBound
+        let hiddenBias = weights + layout.hiddenBias.lowerBound
+        let outputWeights = weights + layout.outputWeights.lowerBound
+        let outputBias = weights[layout.outputBias.lowerBound]
+        for index in 0..<count {
+            let row = first + samples.lowerBound + index
+            let user = Int(users[row])
+            let movie = Int(movies[row])
+            let input = x + index * width
+            let movieRow = movieRows.row(movie)
+            let userRow = userRows.row(user)
+            for factor in 0..<k {
+                input[factor] = movieRow[factor]
+                input[k + factor] = userRow[factor]
+            }
+            input[2 * k] = userRows.bias(user).pointee
+            input[2 * k + 1] = movieRows.bias(movie).pointee
+            (hidden + index * units).update(from: hiddenBias, count: units)
+        }
+        DenseLayers.multiply(x, hiddenWeights, into: hidden, rows: count, inner: width, columns: units, beta: 1)
+        let outputGradient = denseGradient + (layout.outputWeights.lowerBound - base)
+        let hiddenBiasGradient = denseGradient + (layout.hiddenBias.lowerBound - base)
+        var outputBiasGradient: Float = 0
+        for index in 0..<count {
+            let h = hidden + index * units
+            VectorKernels.relu(h, units)
+            let error = VectorKernels.dot(h, outputWeights, units) + outputBias - ratings[first + samples.lowerBound + index]
+            errors[samples.lowerBound + index] = error
+            let delta = scale * error
+            // dLoss/dw2 = delta * h and dLoss/dc2 = delta; then h becomes dLoss/d(pre-activation).
+            VectorKernels.axpy(delta, h, outputGradient, units)
+            outputBiasGradient += delta
+            VectorKernels.reluBackward(delta, outputWeights, h, units)
+            VectorKernels.axpy(1, h, hiddenBiasGradient, units)
+        }
+        denseGradient[layout.outputBias.lowerBound - base] += outputBiasGradient
+        DenseLayers.multiply(
+            x, hidden, into: denseGradient + (layout.hiddenWeights.lowerBound - base), rows: width, inner: count,
+            columns: units, beta: 1, transposeA: true)
+        DenseLayers.multiply(
+            hidden, hiddenWeights, into: inputGradients + samples.lowerBound * width, rows: count, inner: units,
+            columns: width, beta: 0, transposeB: true)
+    }
+
     private func applyAdam() {
         let stepSize = adam.stepSize(at: step)
         let settings = adam
@@ -263,32 +462,35 @@ final class FactorWorkspace {
         let first = self.first
         let second = self.second
         let gradient = self.gradient
+        let rowState = self.rowState
         let layout = self.layout
         let embeddingL2 = l2
         if lazy {
-            let k = layout.factors
-            for user in touchedUsers {
-                let row = layout.userFactors.lowerBound + Int(user) * k
-                AdamKernel.dense(
-                    weights: weights, first: first, second: second, gradient: gradient, range: row..<row + k, l2: embeddingL2,
-                    settings: settings, stepSize: stepSize)
-                if !layout.userBias.isEmpty {
-                    let bias = layout.userBias.lowerBound + Int(user)
-                    AdamKernel.dense(
-                        weights: weights, first: first, second: second, gradient: gradient, range: bias..<bias + 1,
-                        l2: embeddingL2, settings: settings, stepSize: stepSize)
-                }
-            }
-            for movie in touchedMovies {
-                let row = layout.movieFactors.lowerBound + Int(movie) * k
-                AdamKernel.dense(
-                    weights: weights, first: first, second: second, gradient: gradient, range: row..<row + k, l2: embeddingL2,
-                    settings: settings, stepSize: stepSize)
-                if !layout.movieBias.isEmpty {
-                    let bias = layout.movieBias.lowerBound + Int(movie)
-                    AdamKernel.dense(
-                        weights: weights, first: first, second: second, gradient: gradient, range: bias..<bias + 1,
-                        l2: embeddingL2, settings: settings, stepSize: stepSize)
+            let rowWidth = self.rowWidth
+            let userCount = layout.users
+            let shared = UncheckedSendable(rowState)
+            // Rows are disjoint and each update is elementwise, so any split gives the same bits.
+            let touchedRows = UncheckedSendable((touched, touchedCounts))
+            forEachChunk(Self.chunkCount, threads: threads) { piece in
+                let rowState = shared.value
+                let (touched, counts) = touchedRows.value
+                for side in 0..<2 {
+                    let isUser = side == 0
+                    let count = isUser ? counts.users : counts.movies
+                    let rows = isUser ? touched : touched + userCount
+                    let records = rowState + (isUser ? 0 : userCount * 4 * rowWidth)
+                    let pieceSize = (count + Self.chunkCount - 1) / Self.chunkCount
+                    let lower = piece * pieceSize
+                    let upper = min(count, lower + pieceSize)
+                    guard lower < upper else { continue }
+                    for index in lower..<upper {
+                        // The record is [w | g | m | v]; its zero lanes past the row stay zero.
+                        let record = records + Int(rows[index]) * 4 * rowWidth
+                        AdamKernel.dense(
+                            weights: record, first: record + 2 * rowWidth, second: record + 3 * rowWidth,
+                            gradient: record + rowWidth, range: 0..<rowWidth, l2: embeddingL2, settings: settings,
+                            stepSize: stepSize)
+                    }
                 }
             }
             AdamKernel.dense(
@@ -314,4 +516,29 @@ final class FactorWorkspace {
             weights: weights, first: first, second: second, gradient: gradient, range: layout.denseBlock, l2: 0,
             settings: settings, stepSize: stepSize)
     }
+}
+
+/// Where each user's (or movie's) k factors and bias sit: in the flat tables (stride k and 1)
+/// or in lazy Adam's records (both strides one record).
+struct EmbeddingRows: @unchecked Sendable {
+    let factors: UnsafeMutablePointer<Float>
+    let factorStride: Int
+    let biases: UnsafeMutablePointer<Float>
+    let biasStride: Int
+
+    init(factors: UnsafeMutablePointer<Float>, factorStride: Int, biases: UnsafeMutablePointer<Float>, biasStride: Int) {
+        self.factors = factors
+        self.factorStride = factorStride
+        self.biases = biases
+        self.biasStride = biasStride
+    }
+
+    /// The flat tables' rows; with no bias block, `bias` points at the factors and must not be used.
+    init(flat base: UnsafeMutablePointer<Float>, _ factorBlock: Range<Int>, _ biasBlock: Range<Int>, factors k: Int) {
+        self.init(
+            factors: base + factorBlock.lowerBound, factorStride: k, biases: base + biasBlock.lowerBound, biasStride: 1)
+    }
+
+    @inline(__always) func row(_ id: Int) -> UnsafeMutablePointer<Float> { factors + id * factorStride }
+    @inline(__always) func bias(_ id: Int) -> UnsafeMutablePointer<Float> { biases + id * biasStride }
 }

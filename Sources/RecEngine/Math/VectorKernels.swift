@@ -40,4 +40,39 @@ enum VectorKernels {
             index += 1
         }
     }
+
+    /// `x[i] = max(x[i], 0)` over `count` elements. Eight lanes by hand: the scalar loop's
+    /// branch keeps the compiler from vectorising it.
+    @inline(__always)
+    static func relu(_ x: UnsafeMutablePointer<Float>, _ count: Int) {
+        var index = 0
+        while index + 8 <= count {
+            let lanes = UnsafeRawPointer(x + index).loadUnaligned(as: SIMD8<Float>.self)
+            UnsafeMutableRawPointer(x + index).storeBytes(
+                of: lanes.replacing(with: 0, where: lanes .< 0), as: SIMD8<Float>.self)
+            index += 8
+        }
+        while index < count {
+            if x[index] < 0 { x[index] = 0 }
+            index += 1
+        }
+    }
+
+    /// ReLU's backward step in place: `h[i] = h[i] > 0 ? alpha * w[i] : 0`, where `h` holds the
+    /// layer's output (so `h > 0` exactly where the unit was active).
+    @inline(__always)
+    static func reluBackward(_ alpha: Float, _ w: UnsafePointer<Float>, _ h: UnsafeMutablePointer<Float>, _ count: Int) {
+        var index = 0
+        while index + 8 <= count {
+            let active = UnsafeRawPointer(h + index).loadUnaligned(as: SIMD8<Float>.self) .> 0
+            let scaled = alpha * UnsafeRawPointer(w + index).loadUnaligned(as: SIMD8<Float>.self)
+            UnsafeMutableRawPointer(h + index).storeBytes(
+                of: SIMD8<Float>(repeating: 0).replacing(with: scaled, where: active), as: SIMD8<Float>.self)
+            index += 8
+        }
+        while index < count {
+            h[index] = h[index] > 0 ? alpha * w[index] : 0
+            index += 1
+        }
+    }
 }
