@@ -54,10 +54,7 @@ public enum ALS {
         let rank = config.rank
         let rowCount = rows.counts.count
         let chunks = max(1, min(rowCount, threads * 8))
-        // The normal equations are built in doubles (as Spark's are); converting the fixed side
-        // once here keeps conversions out of the per-rating loop.
-        let fixedDoubles = fixed.map(Double.init)
-        fixedDoubles.withUnsafeBufferPointer { fixed in
+        fixed.withUnsafeBufferPointer { fixed in
             solved.withUnsafeMutableBufferPointer { solved in
                 rows.offsets.withUnsafeBufferPointer { offsets in
                     rows.columns.withUnsafeBufferPointer { columns in
