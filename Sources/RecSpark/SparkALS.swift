@@ -15,7 +15,9 @@ public enum SparkALS {
         _ train: RatingsTable, test: RatingsTable, config: ALSConfig, settings: SparkSettings
     ) throws(SparkError) -> SparkALSResult {
         try SparkJobFiles.prepare(train: train, test: test, config: config, folder: settings.workFolder)
-        let (outcome, seconds) = timed { blocking { await runSubmit(settings) } }
+        let started = ContinuousClock.now
+        let outcome = blocking { await runSubmit(settings) }
+        let seconds = seconds(ContinuousClock.now - started)
         return try finish(outcome, seconds: seconds, train: train, test: test, config: config, settings: settings)
     }
 
@@ -101,12 +103,6 @@ public enum SparkALS {
         semaphore.wait()
         // The semaphore orders the task's write before this read.
         return box.value
-    }
-
-    private static func timed<Value>(_ work: () -> Value) -> (Value, Double) {
-        let started = ContinuousClock.now
-        let value = work()
-        return (value, seconds(ContinuousClock.now - started))
     }
 
     private static func seconds(_ duration: Duration) -> Double {

@@ -39,7 +39,7 @@ enum ItemEvaluateVerb {
         } catch {
             throw ItemCFArguments.configFailure(error, invocation)
         }
-        let fitSeconds = seconds(since: started)
+        let fitSeconds = (ContinuousClock.now - started).seconds
         let summary = split.train.summary()
         let scale = summary.minimum...summary.maximum
         let predictor = Predictor(model: model, fallback: summary.mean, scale: scale)
@@ -106,11 +106,6 @@ enum ItemEvaluateVerb {
                         row("movie mean rating (baseline)", baseline, baselineRanking),
                     ])),
         ]
-    }
-
-    private static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
 }
 
