@@ -14,7 +14,8 @@ SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 # on the real subset); 03-06 need the full ratings file, so they use data/douban and otherwise the
 # synthetic article-scale preset; 07 runs on MovieLens 100K.
 MOVIELENS ?= ../shared/data/movielens-100k
-report: deps
+# Notebook 06 trains on Spark too, so the report needs Java and pyspark (`make spark`).
+report: deps spark
 	$(SWIFT) build -c release --product recbook
 	$(RECBOOK_RELEASE) render notebooks/01-data-exploration.md notebooks/02-item-based-cf.md --data $(DOUBAN) --out output
 	$(RECBOOK_RELEASE) render notebooks/03-svd.md notebooks/04-rsvd.md notebooks/05-neural.md notebooks/06-als.md --data data/douban --out output
