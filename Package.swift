@@ -28,7 +28,9 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
-        .target(name: "RecEngine", dependencies: ["COpenBLAS"]),
+        // Software prefetch and an eight-lane square root for the training kernels (Swift has neither).
+        .target(name: "CIntrinsics"),
+        .target(name: "RecEngine", dependencies: ["COpenBLAS", "CIntrinsics"]),
         // Training on Apache Spark: writes the split, runs a PySpark job through spark-submit,
         // checks what comes back.
         .target(
