@@ -1,3 +1,5 @@
+import CIntrinsics
+
 /// The mutable state of one factor-model training run: parameters, Adam moments, gradient and
 /// per-batch scratch, in buffers allocated once. `FactorTrainer` drives it batch by batch.
 ///
@@ -13,9 +15,17 @@
 /// `synchronizeWeights()` (each epoch, and for `parameters`). Keras-exact Adam streams through
 /// every parameter, so it keeps the flat tables, which hold nothing but the four arrays.
 ///
+/// A lazy step visits each user record once: the batch's positions are grouped by user (a stable
+/// counting sort), and one pass per user computes its ratings' errors (SVD/RSVD; the neural
+/// model's come from its dense layers first), sums its gradient and applies Adam, with the next
+/// users' records prefetched. Forward pass, gradient and update used to fetch the scattered
+/// record three times. The sums run in the same order as before, so the bits are unchanged.
+///
 /// The neural model's dense layers run as matrix products over each chunk (`DenseLayers`).
 final class FactorWorkspace {
     static let chunkCount = 16
+    /// How many user records ahead the lazy pass asks for (a few hundred cycles of work each).
+    static let prefetchDistance = 8
 
     let layout: FactorLayout
     let threads: Int
@@ -56,10 +66,20 @@ final class FactorWorkspace {
     /// k factors, then the bias when the model has one, padded to whole eight-lane vectors
     /// (`AdamKernel.dense`'s width).
     let rowWidth: Int
-    /// Lazy only: per user, then per movie, the last step that touched the row.
+    /// Lazy only: per user, then per movie, the last step that touched the row (the movie side's;
+    /// users are grouped through `userMarks`).
     private let stamps: UnsafeMutablePointer<Int32>
     /// Lazy only: the users, then the movies, the current batch touched (`touchedCounts` each).
     private let touched: UnsafeMutablePointer<Int32>
+    /// Lazy only: per user, the last step that touched it and its place in `touched` in that
+    /// step, side by side so that grouping a batch costs one scattered access per rating.
+    private let userMarks: UnsafeMutablePointer<SIMD2<Int32>>
+    /// Lazy only: per position in the batch, its user's place in `touched`.
+    private let sampleSlots: UnsafeMutablePointer<Int32>
+    /// Lazy only: the batch's positions grouped by user: `touched[slot]`'s ratings are at
+    /// `userOrder[groupEnds[slot - 1]..<groupEnds[slot]]` (from 0 for slot 0), in batch order.
+    private let userOrder: UnsafeMutablePointer<Int32>
+    private let groupEnds: UnsafeMutablePointer<Int32>
     private var touchedCounts = (users: 0, movies: 0)
     private(set) var step = 0
 
@@ -98,7 +118,9 @@ final class FactorWorkspace {
         layers.initialize(repeating: 0, count: layerCount)
         rowWidth = (layout.factors + (layout.kind == .svd ? 0 : 1) + 7) / 8 * 8
         let stateCount = lazy ? (layout.users + layout.movies) * 4 * rowWidth : 1
-        rowState = .allocate(capacity: stateCount)
+        // Records of 4 × 8 floats start on 128-byte boundaries: two cache lines each, not three.
+        rowState = HugePageMemory.allocate(byteCount: stateCount * MemoryLayout<Float>.stride, alignment: 128)
+            .bindMemory(to: Float.self, capacity: stateCount)
         rowState.initialize(repeating: 0, count: stateCount)
         let k = layout.factors
         let biased = layout.kind != .svd
@@ -135,16 +157,25 @@ final class FactorWorkspace {
         stamps.initialize(repeating: -1, count: rowCount)
         touched = .allocate(capacity: rowCount)
         touched.initialize(repeating: 0, count: rowCount)
+        userMarks = .allocate(capacity: lazy ? layout.users : 1)
+        userMarks.initialize(repeating: SIMD2(-1, 0), count: lazy ? layout.users : 1)
+        sampleSlots = .allocate(capacity: lazy ? maxBatch : 1)
+        sampleSlots.initialize(repeating: 0, count: lazy ? maxBatch : 1)
+        userOrder = .allocate(capacity: lazy ? maxBatch : 1)
+        userOrder.initialize(repeating: 0, count: lazy ? maxBatch : 1)
+        groupEnds = .allocate(capacity: lazy ? maxBatch : 1)
+        groupEnds.initialize(repeating: 0, count: lazy ? maxBatch : 1)
     }
 
     deinit {
         for buffer in [
-            weights, first, second, gradient, errors, inputGradients, denseParts, scratch, layers, rowState, movieTerms,
+            weights, first, second, gradient, errors, inputGradients, denseParts, scratch, layers, movieTerms,
         ] {
             buffer.deallocate()
         }
-        stamps.deallocate()
-        touched.deallocate()
+        HugePageMemory.deallocate(UnsafeMutableRawPointer(rowState))
+        for buffer in [stamps, touched, sampleSlots, userOrder, groupEnds] { buffer.deallocate() }
+        userMarks.deallocate()
     }
 
     var parameters: [Float] {
@@ -176,7 +207,19 @@ final class FactorWorkspace {
         rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>
     ) -> (squared: Double, absolute: Double) {
         step += 1
-        let sums = accumulateGradient(rows: rows, users: users, movies: movies, ratings: ratings)
+        guard lazy else {
+            let sums = accumulateGradient(rows: rows, users: users, movies: movies, ratings: ratings)
+            applyAdam()
+            return sums
+        }
+        let scale = 2 / Float(rows.count)
+        if layout.kind == .neural {
+            forwardChunks(rows: rows, users: users, movies: movies, ratings: ratings)
+        }
+        groupByUser(rows: rows, users: users)
+        updateUsers(rows: rows, movies: movies, ratings: ratings, scale: scale)
+        touchedCounts.movies = accumulateSide(.movie, rows: rows, users: users, movies: movies, scale: scale)
+        let sums = finishBatch(count: rows.count, scale: scale)
         applyAdam()
         return sums
     }
@@ -189,6 +232,34 @@ final class FactorWorkspace {
     func accumulateGradient(
         rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>
     ) -> (squared: Double, absolute: Double) {
+        forwardChunks(rows: rows, users: users, movies: movies, ratings: ratings)
+        let scale = 2 / Float(rows.count)
+        // Embedding gradients, each row's added in rating order. Users and movies are separate
+        // tables, so one worker takes the user side and another the movie side: the same
+        // additions in the same order as one loop, hence the same bits on any thread count.
+        let sides = UncheckedSendable(self)
+        var counts = (users: 0, movies: 0)
+        withUnsafeMutablePointer(to: &counts) { counts in
+            let counts = UncheckedSendable(counts)
+            forEachChunk(2, threads: threads) { side in
+                if side == 0 {
+                    counts.value.pointee.users = sides.value.accumulateSide(
+                        .user, rows: rows, users: users, movies: movies, scale: scale)
+                } else {
+                    counts.value.pointee.movies = sides.value.accumulateSide(
+                        .movie, rows: rows, users: users, movies: movies, scale: scale)
+                }
+            }
+        }
+        touchedCounts = counts
+        return finishBatch(count: rows.count, scale: scale)
+    }
+
+    /// Each rating's error, in parallel over fixed chunks of the batch; SVD and RSVD also keep
+    /// `delta * p_u` for the movie side, the neural model its dLoss/dx and per-chunk dense gradient.
+    private func forwardChunks(
+        rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>
+    ) {
         let count = rows.count
         precondition(count > 0 && count <= maxBatch)
         let layout = self.layout
@@ -244,24 +315,14 @@ final class FactorWorkspace {
                 }
             }
         }
-        // Embedding gradients, each row's added in rating order. Users and movies are separate
-        // tables, so one worker takes the user side and another the movie side: the same
-        // additions in the same order as one loop, hence the same bits on any thread count.
-        let sides = UncheckedSendable(self)
-        var counts = (users: 0, movies: 0)
-        withUnsafeMutablePointer(to: &counts) { counts in
-            let counts = UncheckedSendable(counts)
-            forEachChunk(2, threads: threads) { side in
-                if side == 0 {
-                    counts.value.pointee.users = sides.value.accumulateSide(
-                        .user, rows: rows, users: users, movies: movies, scale: scale)
-                } else {
-                    counts.value.pointee.movies = sides.value.accumulateSide(
-                        .movie, rows: rows, users: users, movies: movies, scale: scale)
-                }
-            }
-        }
-        touchedCounts = counts
+    }
+
+    /// The batch's error sums; writes the global bias's gradient and adds the chunks' dense
+    /// gradients in chunk order.
+    private func finishBatch(count: Int, scale: Float) -> (squared: Double, absolute: Double) {
+        let layout = self.layout
+        let neural = layout.kind == .neural
+        let denseCount = layout.denseBlock.count
         var squared = 0.0
         var absolute = 0.0
         var globalGradient = 0.0
@@ -279,6 +340,105 @@ final class FactorWorkspace {
             }
         }
         return (squared, absolute)
+    }
+
+    /// Lazy only: a stable counting sort of the batch's positions by user, over the users it
+    /// touches in order of first appearance (see `userOrder`); fills the user half of `touched`.
+    private func groupByUser(rows: Range<Int>, users: UnsafePointer<Int32>) {
+        let stamp = Int32(truncatingIfNeeded: step)
+        let first = rows.lowerBound
+        var count = 0
+        for sample in 0..<rows.count {
+            // The marks are scattered over megabytes; the users a few ratings on are known.
+            if sample + Self.prefetchDistance < rows.count {
+                recbook_prefetch_for_write(userMarks + Int(users[first + sample + Self.prefetchDistance]))
+            }
+            let user = Int(users[first + sample])
+            var mark = userMarks[user]
+            if mark[0] != stamp {
+                mark = SIMD2(stamp, Int32(count))
+                userMarks[user] = mark
+                touched[count] = Int32(user)
+                groupEnds[count] = 0
+                count += 1
+            }
+            sampleSlots[sample] = mark[1]
+            groupEnds[Int(mark[1])] += 1
+        }
+        var start: Int32 = 0
+        for slot in 0..<count {
+            let size = groupEnds[slot]
+            groupEnds[slot] = start
+            start += size
+        }
+        for sample in 0..<rows.count {
+            let slot = Int(sampleSlots[sample])
+            userOrder[Int(groupEnds[slot])] = Int32(sample)
+            groupEnds[slot] += 1
+        }
+        touchedCounts.users = count
+    }
+
+    /// Lazy only: each touched user's record in one visit, in parallel over fixed pieces of the
+    /// touched list (users are disjoint, so any split gives the same bits). SVD and RSVD compute
+    /// the user's ratings' errors and movie terms here, as `forwardChunks` would; the neural
+    /// model's dLoss/dx is already there. Then the user's gradient, in rating order, and Adam.
+    private func updateUsers(
+        rows: Range<Int>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>, scale: Float
+    ) {
+        let layout = self.layout
+        let k = layout.factors
+        let width = layout.inputWidth
+        let neural = layout.kind == .neural
+        let rsvd = layout.kind == .rsvd
+        let biased = layout.kind != .svd
+        let globalBias = rsvd ? weights[layout.globalBias.lowerBound] : 0
+        let first = rows.lowerBound
+        let (touched, order, ends) = (self.touched, userOrder, groupEnds)
+        let (errors, movieTerms, inputGradients) = (self.errors, self.movieTerms, self.inputGradients)
+        let (userRows, movieRows) = (self.userRows, self.movieRows)
+        let rowWidth = self.rowWidth
+        let recordLines = 4 * rowWidth / 16  // 64-byte lines per record
+        let (settings, l2, stepSize) = (adam, self.l2, adam.stepSize(at: step))
+        let count = touchedCounts.users
+        let pieceSize = (count + Self.chunkCount - 1) / Self.chunkCount
+        forEachChunk(Self.chunkCount, threads: threads) { piece in
+            let lower = piece * pieceSize
+            let upper = min(count, lower + pieceSize)
+            guard lower < upper else { return }
+            for slot in lower..<upper {
+                if slot + Self.prefetchDistance < upper {
+                    let ahead = userRows.row(Int(touched[slot + Self.prefetchDistance]))
+                    for line in 0..<recordLines { recbook_prefetch_for_write(ahead + 16 * line) }
+                }
+                let record = userRows.row(Int(touched[slot]))
+                let recordGradient = record + rowWidth
+                for position in (slot == 0 ? 0 : Int(ends[slot - 1]))..<Int(ends[slot]) {
+                    let sample = Int(order[position])
+                    if neural {
+                        let dx = inputGradients + sample * width
+                        VectorKernels.axpy(1, dx + k, recordGradient, k)
+                        recordGradient[k] += dx[2 * k]
+                        continue
+                    }
+                    let row = first + sample
+                    let movie = Int(movies[row])
+                    let movieRow = movieRows.row(movie)
+                    var prediction = VectorKernels.dot(record, movieRow, k)
+                    if rsvd { prediction = prediction + record[k] + movieRows.bias(movie).pointee + globalBias }
+                    let error = prediction - ratings[row]
+                    errors[sample] = error
+                    let delta = scale * error
+                    let term = movieTerms + sample * k
+                    for factor in 0..<k { term[factor] = delta * record[factor] }
+                    VectorKernels.axpy(delta, movieRow, recordGradient, k)
+                    if biased { recordGradient[k] += delta }
+                }
+                AdamKernel.dense(
+                    weights: record, first: record + 2 * rowWidth, second: record + 3 * rowWidth, gradient: recordGradient,
+                    range: 0..<rowWidth, l2: l2, settings: settings, stepSize: stepSize)
+            }
+        }
     }
 
     enum Side { case user, movie }
@@ -474,23 +634,21 @@ final class FactorWorkspace {
             forEachChunk(Self.chunkCount, threads: threads) { piece in
                 let rowState = shared.value
                 let (touched, counts) = touchedRows.value
-                for side in 0..<2 {
-                    let isUser = side == 0
-                    let count = isUser ? counts.users : counts.movies
-                    let rows = isUser ? touched : touched + userCount
-                    let records = rowState + (isUser ? 0 : userCount * 4 * rowWidth)
-                    let pieceSize = (count + Self.chunkCount - 1) / Self.chunkCount
-                    let lower = piece * pieceSize
-                    let upper = min(count, lower + pieceSize)
-                    guard lower < upper else { continue }
-                    for index in lower..<upper {
-                        // The record is [w | g | m | v]; its zero lanes past the row stay zero.
-                        let record = records + Int(rows[index]) * 4 * rowWidth
-                        AdamKernel.dense(
-                            weights: record, first: record + 2 * rowWidth, second: record + 3 * rowWidth,
-                            gradient: record + rowWidth, range: 0..<rowWidth, l2: embeddingL2, settings: settings,
-                            stepSize: stepSize)
-                    }
+                // The users were updated by `updateUsers`; the movies are left.
+                let count = counts.movies
+                let rows = touched + userCount
+                let records = rowState + userCount * 4 * rowWidth
+                let pieceSize = (count + Self.chunkCount - 1) / Self.chunkCount
+                let lower = piece * pieceSize
+                let upper = min(count, lower + pieceSize)
+                guard lower < upper else { return }
+                for index in lower..<upper {
+                    // The record is [w | g | m | v]; its zero lanes past the row stay zero.
+                    let record = records + Int(rows[index]) * 4 * rowWidth
+                    AdamKernel.dense(
+                        weights: record, first: record + 2 * rowWidth, second: record + 3 * rowWidth,
+                        gradient: record + rowWidth, range: 0..<rowWidth, l2: embeddingL2, settings: settings,
+                        stepSize: stepSize)
                 }
             }
             AdamKernel.dense(
