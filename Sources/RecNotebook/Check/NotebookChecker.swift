@@ -1,7 +1,8 @@
 import Foundation
 
 /// `recbook check`: runs a notebook again, on the data its committed report says it used, and
-/// lists every value that moved. Writes nothing: the committed reports stay as they are.
+/// lists every value that moved. Writes nothing into the output folder: the committed reports
+/// (and saved models) stay as they are.
 ///
 /// The cache is never used: a cached result would hide exactly the change `check` is for (a
 /// model default edited without bumping the engine's version).
@@ -63,10 +64,15 @@ public enum NotebookChecker {
         let dataFolder = options.dataFolder ?? committed.provenance.dataFolder
         // Errors are reported under the name the report was rendered with, so messages compare.
         let document = MarkdownParser.parse(text, file: committed.notebook)
+        // What the run writes (models from `save`) goes to a scratch folder, removed afterwards:
+        // `check` leaves the committed output as it is, and a `restore from=` of a model saved
+        // earlier in the same notebook reads the copy this run wrote.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("recbook-check-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
         let context = RunContext(
             dataFolder: dataFolder, notebookFile: committed.notebook,
             parameters: committed.provenance.parameters ?? [:], cache: nil, observer: options.observer,
-            allowOutsideData: options.allowOutsideData)
+            allowOutsideData: options.allowOutsideData, outputFolder: scratch)
         let run = NotebookRunner.run(document, context: context, keepGoing: true)
         return Outcome(
             notebook: path, report: twinPath, dataFolder: dataFolder,
