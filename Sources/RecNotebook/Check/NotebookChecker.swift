@@ -64,11 +64,24 @@ public enum NotebookChecker {
         let dataFolder = options.dataFolder ?? committed.provenance.dataFolder
         // Errors are reported under the name the report was rendered with, so messages compare.
         let document = MarkdownParser.parse(text, file: committed.notebook)
-        // What the run writes (models from `save`) goes to a scratch folder, removed afterwards:
-        // `check` leaves the committed output as it is, and a `restore from=` of a model saved
-        // earlier in the same notebook reads the copy this run wrote.
+        // What the run writes (models from `save`) goes to a scratch folder, removed afterwards,
+        // so that `check` leaves the committed output as it is. The scratch folder starts with a
+        // copy of the committed models: `restore from=` of a model another notebook saved reads
+        // what the render read, and one saved earlier in this notebook reads this run's copy.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("recbook-check-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let models = (options.outFolder as NSString).appendingPathComponent(ModelFiles.folderName)
+        if FileManager.default.fileExists(atPath: models) {
+            do {
+                try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+                try FileManager.default.copyItem(
+                    atPath: models, toPath: (scratch as NSString).appendingPathComponent(ModelFiles.folderName))
+            } catch {
+                throw .cannotRead(
+                    path: models,
+                    reason: "the saved models could not be copied for the check (\(ReportRenderer.posixReason(error)))")
+            }
+        }
         let context = RunContext(
             dataFolder: dataFolder, notebookFile: committed.notebook,
             parameters: committed.provenance.parameters ?? [:], cache: nil, observer: options.observer,

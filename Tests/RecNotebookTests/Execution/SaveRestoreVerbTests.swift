@@ -274,6 +274,32 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/models") == ["a <1>&.recmodel"])
     }
 
+    /// A model saved by one notebook and restored by a later one: `check` of the later one reads
+    /// the committed model, and neither check writes into --out.
+    @Test func checkRestoresAModelAnotherNotebookSaved() throws {
+        let folder = try RunnerFixtures.folder()
+        let load = "load ratings=absent.csv movies=absent.csv synth=small\nsplit test=0.2"
+        try RunnerFixtures.write(
+            "# Save\n\n```rec\n\(load)\ntrain a model=svd k=2 epochs=2 batch=500 optimizer=lazy-adam\nsave a\n```\n",
+            to: folder + "/01-save.md")
+        try RunnerFixtures.write(
+            "# Restore\n\n```rec\n\(load)\nrestore b from=a.recmodel\npredictions b n=5\n```\n", to: folder + "/02-restore.md")
+        let out = folder + "/output"
+        for name in ["01-save", "02-restore"] {
+            let outcome = try ReportRenderer.render(
+                notebook: folder + "/\(name).md", options: .init(dataFolder: folder, outFolder: out, keepGoing: false))
+            #expect(outcome.succeeded, "\(String(describing: outcome.error))")
+        }
+        let saved = try Data(contentsOf: URL(fileURLWithPath: out + "/models/a.recmodel"))
+        for name in ["02-restore", "01-save"] {
+            let checked = try NotebookChecker.check(
+                notebook: folder + "/\(name).md", options: .init(dataFolder: nil, outFolder: out))
+            #expect(checked.passed, "\(CheckReport.text(checked))")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/models/a.recmodel")) == saved)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/models") == ["a.recmodel"])
+    }
+
     @Test func linksArePercentEncoded() {
         #expect(RelativeURL.encode("models/a b#?%.recmodel") == "models/a%20b%23%3F%25.recmodel")
         #expect(RelativeURL.encode("models/小.recmodel") == "models/%E5%B0%8F.recmodel")
