@@ -33,10 +33,7 @@ enum RestoreVerb {
             (path, shown) = (location.path, location.relative)
             missingHint = "save a model there first, e.g. `save NAME file=\(saved)`"
         case (nil, let file?):
-            switch DataFolderPath.resolve(file, in: session.context.dataFolder, allowOutside: session.context.allowOutsideData) {
-            case .success(let resolved): (path, shown) = (resolved, file)
-            case .failure(let refusal): throw invocation.fail(refusal.description)
-            }
+            (path, shown) = (try LoadVerb.contained(file, session, invocation), file)
             missingHint = "put the model file there, or pass --data DIR"
         default:
             throw invocation.fail(
