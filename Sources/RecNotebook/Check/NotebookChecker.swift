@@ -1,7 +1,8 @@
 import Foundation
 
 /// `recbook check`: runs a notebook again, on the data its committed report says it used, and
-/// lists every value that moved. Writes nothing: the committed reports stay as they are.
+/// lists every value that moved. Writes nothing into the output folder: the committed reports
+/// (and saved models) stay as they are.
 ///
 /// The cache is never used: a cached result would hide exactly the change `check` is for (a
 /// model default edited without bumping the engine's version).
@@ -63,10 +64,28 @@ public enum NotebookChecker {
         let dataFolder = options.dataFolder ?? committed.provenance.dataFolder
         // Errors are reported under the name the report was rendered with, so messages compare.
         let document = MarkdownParser.parse(text, file: committed.notebook)
+        // What the run writes (models from `save`) goes to a scratch folder, removed afterwards,
+        // so that `check` leaves the committed output as it is. The scratch folder starts with a
+        // copy of the committed models: `restore from=` of a model another notebook saved reads
+        // what the render read, and one saved earlier in this notebook reads this run's copy.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("recbook-check-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let models = (options.outFolder as NSString).appendingPathComponent(ModelFiles.folderName)
+        if FileManager.default.fileExists(atPath: models) {
+            do {
+                try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+                try FileManager.default.copyItem(
+                    atPath: models, toPath: (scratch as NSString).appendingPathComponent(ModelFiles.folderName))
+            } catch {
+                throw .cannotRead(
+                    path: models,
+                    reason: "the saved models could not be copied for the check (\(ReportRenderer.posixReason(error)))")
+            }
+        }
         let context = RunContext(
             dataFolder: dataFolder, notebookFile: committed.notebook,
             parameters: committed.provenance.parameters ?? [:], cache: nil, observer: options.observer,
-            allowOutsideData: options.allowOutsideData)
+            allowOutsideData: options.allowOutsideData, outputFolder: scratch)
         let run = NotebookRunner.run(document, context: context, keepGoing: true)
         return Outcome(
             notebook: path, report: twinPath, dataFolder: dataFolder,

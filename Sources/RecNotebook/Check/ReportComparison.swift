@@ -155,6 +155,8 @@ struct CellComparison {
             }
         case .note(let text):
             if old.text != text { values.add("text", old.text ?? "(none)", text) }
+        case .file(let link):
+            if old.text != link.path { values.add("path", old.text ?? "(none)", link.path) }
         }
     }
 

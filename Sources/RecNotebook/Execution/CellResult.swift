@@ -7,6 +7,16 @@ public enum CellResult: Sendable, Hashable {
     case lineChart(LineChart)
     /// A short sentence about what a directive did, e.g. how many ratings it replaced.
     case note(String)
+    /// A file a directive wrote beside the report (a model from `save`), linked from the page.
+    case file(FileLink)
+}
+
+/// A file written under the output folder, named by its path relative to the report, which is
+/// where reports are written: `models/rsvd1.recmodel` is both what the page shows and the link.
+public struct FileLink: Sendable, Hashable {
+    /// What the file is, e.g. `Model file (recbook.factor-model, version 1)`.
+    public var label: String
+    public var path: String
 }
 
 /// A value in a result table.

@@ -7,6 +7,9 @@ public struct RunContext: Sendable {
     public var dataFolder: String
     /// `--allow-outside-data`: let `load` read files outside `dataFolder` (refused by default).
     public var allowOutsideData: Bool
+    /// The folder the report is written to (`--out`): `save` writes models into its `models/`
+    /// and `restore from=` reads them there. `nil` when nothing is rendered (then both refuse).
+    public var outputFolder: String?
     public var notebookFile: String
     /// `-p name=value` overrides of the notebook's `params` defaults. Names the notebook does not
     /// declare are ignored here; `ReportRenderer.checkParameters` rejects names no notebook declares.
@@ -20,10 +23,12 @@ public struct RunContext: Sendable {
 
     public init(
         dataFolder: String, notebookFile: String, parameters: [String: String] = [:], cache: CellCache? = nil,
-        engineBuild: String = "", observer: (any RunObserver)? = nil, allowOutsideData: Bool = false
+        engineBuild: String = "", observer: (any RunObserver)? = nil, allowOutsideData: Bool = false,
+        outputFolder: String? = nil
     ) {
         self.dataFolder = dataFolder
         self.allowOutsideData = allowOutsideData
+        self.outputFolder = outputFolder
         self.notebookFile = notebookFile
         self.parameters = parameters
         self.cache = cache

@@ -22,7 +22,7 @@ enum VerbRegistry {
         PivotVerb.verb, CorrelateVerb.verb, UserVerb.verb, ItemRecommendVerb.verb, SimilarVerb.verb, ItemEvaluateVerb.verb,
         ParamsVerb.verb,
         TrainVerb.verb, GridVerb.verb, LossVerb.verb, EvaluateVerb.verb, PredictionsVerb.verb, RecommendVerb.verb,
-        CrossValidateVerb.verb, CompareVerb.verb,
+        CrossValidateVerb.verb, CompareVerb.verb, SaveVerb.verb, RestoreVerb.verb,
     ]
 
     static func verb(named name: String) -> Verb? {

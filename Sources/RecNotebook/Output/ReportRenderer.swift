@@ -82,7 +82,7 @@ public enum ReportRenderer {
         let context = RunContext(
             dataFolder: options.dataFolder, notebookFile: path, parameters: options.parameters,
             cache: options.cacheFolder.map(CellCache.init(folder:)), engineBuild: EngineBuild.fingerprint,
-            observer: options.observer, allowOutsideData: options.allowOutsideData)
+            observer: options.observer, allowOutsideData: options.allowOutsideData, outputFolder: options.outFolder)
         let run = NotebookRunner.run(document, context: context, keepGoing: options.keepGoing)
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let page = name + ".html"
@@ -164,7 +164,8 @@ public enum ReportRenderer {
         AtomicFile.removeStaleTemporaries(in: folder)
     }
 
-    private static func posixReason(_ error: any Error) -> String {
+    /// The POSIX reason inside a Foundation file error, else its description.
+    static func posixReason(_ error: any Error) -> String {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(underlying.code)))

@@ -11,6 +11,9 @@ enum HTMLResults {
         case .lineChart(let chart):
             return figure(chart.title, SVGLineChart.render(chart), AsciiLineChart.render(chart), kind: "line-chart")
         case .note(let text): return "<p class=\"note\">\(HTMLText.escape(text))</p>\n"
+        case .file(let link):
+            return "<p class=\"note file\">\(HTMLText.escape(link.label)): "
+                + "<a href=\"\(HTMLText.escape(RelativeURL.encode(link.path)))\">\(HTMLText.escape(link.path))</a></p>\n"
         }
     }
 

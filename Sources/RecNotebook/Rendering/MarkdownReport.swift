@@ -80,6 +80,9 @@ enum MarkdownReport {
         case .barChart(let chart): return caption(chart.title) + MarkdownText.fenced(AsciiBarChart.render(chart))
         case .lineChart(let chart): return caption(chart.title) + MarkdownText.fenced(AsciiLineChart.render(chart))
         case .note(let text): return MarkdownText.escapeInline(text) + "\n"
+        case .file(let link):
+            let shown = MarkdownText.escapeInline(link.path)
+            return "\(MarkdownText.escapeInline(link.label)): [\(shown)](\(RelativeURL.encode(link.path)))\n"
         }
     }
 

@@ -154,6 +154,9 @@ extension ReportTwin.Result {
         case .note(let text):
             self.init(kind: "note")
             self.text = text
+        case .file(let link):
+            self.init(kind: "file", title: link.label)
+            text = link.path
         }
     }
 

@@ -96,6 +96,40 @@ import Testing
             return String(run.errors.split(separator: "\n").first ?? "")
         },
         "disk-full": diskFull,
+        "unknown-model": {
+            try notebook("load ratings=user_movies.csv\nsplit test=0.4\ntrain svd1 model=svd k=2 epochs=1\nsave svd2")
+        },
+        "model-file-name": {
+            try notebook(
+                "load ratings=user_movies.csv\nsplit test=0.4\ntrain svd model=svd k=2 epochs=1\nsave svd file=../svd.recmodel")
+        },
+        "save-family": { try notebook("load ratings=user_movies.csv\nsplit test=0.4\ntrain base model=baseline\nsave base") },
+        "save-cannot-write": {
+            try notebook("load ratings=user_movies.csv\nsplit test=0.4\ntrain svd model=svd k=2 epochs=1\nsave svd") { project in
+                try Data("x".utf8).write(to: project.output.appendingPathComponent("models"))
+            }
+        },
+        "restore-source": { try notebook("load ratings=user_movies.csv\nrestore svd") },
+        "restore-missing": { try notebook("load ratings=user_movies.csv\nrestore svd from=svd.recmodel") },
+        "restore-corrupt": {
+            try notebook("load ratings=user_movies.csv\nrestore svd from=svd.recmodel") { project in
+                try project.saveModel(Data("not a model".utf8), as: "svd.recmodel")
+            }
+        },
+        "restore-newer": {
+            try notebook("load ratings=user_movies.csv\nrestore svd from=svd.recmodel") { project in
+                let bytes = otherModel().encoded()
+                let newline = bytes.firstIndex(of: 0x0A)!
+                let header = String(decoding: bytes[..<newline], as: UTF8.self)
+                    .replacingOccurrences(of: "\"version\":1", with: "\"version\":2")
+                try project.saveModel(Data(header.utf8) + bytes[newline...], as: "svd.recmodel")
+            }
+        },
+        "restore-other-data": {
+            try notebook("load ratings=user_movies.csv\nrestore svd file=other.recmodel") { project in
+                try otherModel().encoded().write(to: project.data.appendingPathComponent("other.recmodel"))
+            }
+        },
         "unknown-parameter": {
             do {
                 try ReportRenderer.checkParameters(["epoch": "5"], notebooks: [try makeProject().notebook(params: "epochs=20")])
@@ -116,6 +150,14 @@ import Testing
     struct Project {
         let root: URL
         var data: URL { root.appendingPathComponent("data") }
+        var output: URL { root.appendingPathComponent("output") }
+
+        /// Puts `bytes` where `save` would have written a model named `name`.
+        func saveModel(_ bytes: Data, as name: String) throws {
+            let models = output.appendingPathComponent("models")
+            try FileManager.default.createDirectory(at: models, withIntermediateDirectories: true)
+            try bytes.write(to: models.appendingPathComponent(name))
+        }
 
         func notebook(_ lines: String = "", params: String? = nil) throws -> String {
             let cell = params.map { "params \($0)\n" + lines } ?? lines
@@ -147,20 +189,36 @@ import Testing
         return project
     }
 
-    /// The first error of a notebook holding `lines` in one cell, as the report shows it.
-    static func notebook(_ lines: String, ratings: String = ratings) throws -> String {
-        try notebook(lines, ratingsBytes: Data(ratings.utf8))
+    /// The first error of a notebook holding `lines` in one cell, as the report shows it;
+    /// `prepare` puts files in place first.
+    static func notebook(
+        _ lines: String, ratings: String = ratings, prepare: (Project) throws -> Void = { _ in }
+    ) throws -> String {
+        try notebook(lines, ratingsBytes: Data(ratings.utf8), prepare: prepare)
     }
 
     static func notebook(
-        _ lines: String, ratingsBytes: Data = Data(ratings.utf8), moviesBytes: Data = Data(movies.utf8)
+        _ lines: String, ratingsBytes: Data = Data(ratings.utf8), moviesBytes: Data = Data(movies.utf8),
+        prepare: (Project) throws -> Void = { _ in }
     ) throws -> String {
         let project = try makeProject(ratings: ratingsBytes, movies: moviesBytes)
         let path = try project.notebook(lines)
+        try FileManager.default.createDirectory(at: project.output, withIntermediateDirectories: true)
+        try prepare(project)
         let document = MarkdownParser.parse(try String(contentsOfFile: path, encoding: .utf8), file: "notebook.md")
-        let run = NotebookRunner.run(
-            document, context: RunContext(dataFolder: project.data.path, notebookFile: "notebook.md"), keepGoing: false)
+        let context = RunContext(dataFolder: project.data.path, notebookFile: "notebook.md", outputFolder: project.output.path)
+        let run = NotebookRunner.run(document, context: context, keepGoing: false)
         return project.readable(run.firstError?.description ?? "no error")
+    }
+
+    /// An untrained SVD model for 4 users and 2 movies: not the shape of the project's data
+    /// (3 users, 3 movies).
+    static func otherModel() -> FactorModel {
+        let config = FactorModelConfig(kind: .svd, factors: 2)
+        let layout = FactorLayout(kind: .svd, users: 4, movies: 2, factors: 2, hiddenUnits: config.hiddenUnits)
+        return FactorModel(
+            config: config, layout: layout, parameters: [Float](repeating: 0, count: layout.count),
+            seenUsers: [Bool](repeating: true, count: 4), seenMovies: [true, true], history: TrainingHistory())
     }
 
     static let corruptCache: Case = {
@@ -212,13 +270,8 @@ import Testing
         let output = project.root.appendingPathComponent("output")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         do {
-            try AtomicFile.write(Data("<html>".utf8), to: output.appendingPathComponent("notebook.html").path) { path in
-                let descriptor = AtomicFile.createExclusively(path)
-                let full = open("/dev/full", O_WRONLY)
-                dup2(full, descriptor)
-                close(full)
-                return descriptor
-            }
+            try AtomicFile.write(
+                Data("<html>".utf8), to: output.appendingPathComponent("notebook.html").path, opener: FullDisk.opener)
             return "no error"
         } catch {
             return project.readable("\(error)")

@@ -6,22 +6,13 @@ import Testing
 @Suite struct ModelVerbTests {
     private func session() throws -> Session {
         let session = Session(context: RunContext(dataFolder: "/nonexistent-recbook-data", notebookFile: "t.md"))
-        try run("load ratings=r.csv movies=m.csv synth=small\nsplit test=0.2", in: session)
+        try DirectiveRun.run("load ratings=r.csv movies=m.csv synth=small\nsplit test=0.2", in: session)
         return session
-    }
-
-    @discardableResult
-    private func run(_ code: String, in session: Session, line: Int = 1) throws -> [CellResult] {
-        var results: [CellResult] = []
-        for directive in try DirectiveParser.parseCell(code, file: "t.md", firstLine: line) {
-            results += try VerbRegistry.run(directive, in: session)
-        }
-        return results
     }
 
     @Test func trainEvaluateAndCompare() throws {
         let session = try session()
-        try run(
+        try DirectiveRun.run(
             """
             train a model=rsvd k=4 epochs=3 batch=500 optimizer=lazy-adam validation=0.1
             train b model=baseline
@@ -29,7 +20,7 @@ import Testing
             evaluate b
             """, in: session)
         #expect(session.scores.map(\.model) == ["a", "b"])
-        let results = try run("compare by=RMSE\nloss a\npredictions a n=3\nrecommend a user=5 n=10", in: session)
+        let results = try DirectiveRun.run("compare by=RMSE\nloss a\npredictions a n=3\nrecommend a user=5 n=10", in: session)
         guard case .table(let comparison) = results[0] else {
             Issue.record("compare gives a table")
             return
@@ -46,7 +37,7 @@ import Testing
             return
         }
         #expect(predictions.rows.count == 3)
-        let ranked = try run("evaluate a ranking=5", in: session)
+        let ranked = try DirectiveRun.run("evaluate a ranking=5", in: session)
         guard case .metrics(let list) = ranked[0] else {
             Issue.record("evaluate gives metrics")
             return
@@ -56,7 +47,8 @@ import Testing
 
     @Test func gridListsEveryCombinationAndTheWinner() throws {
         let session = try session()
-        let results = try run("grid model=rsvd k=2,4 reg=0.01,0.001 epochs=2 batch=1000 optimizer=lazy-adam", in: session)
+        let results = try DirectiveRun.run(
+            "grid model=rsvd k=2,4 reg=0.01,0.001 epochs=2 batch=1000 optimizer=lazy-adam", in: session)
         guard case .table(let table) = results[0] else {
             Issue.record("grid gives a table")
             return
@@ -67,9 +59,9 @@ import Testing
 
     @Test func unknownModelNamesTheLineAndSuggests() throws {
         let session = try session()
-        try run("train svd1 model=svd k=3 epochs=1", in: session)
+        try DirectiveRun.run("train svd1 model=svd k=3 epochs=1", in: session)
         #expect {
-            try run("evaluate svd2", in: session, line: 12)
+            try DirectiveRun.run("evaluate svd2", in: session, line: 12)
         } throws: { error in
             "\(error)".hasPrefix("t.md:12:") && "\(error)".contains("svd1")
         }
@@ -78,7 +70,7 @@ import Testing
     @Test func divergingTrainingIsAReportedErrorWithAHint() throws {
         let session = try session()
         #expect {
-            try run("train x model=rsvd k=3 epochs=2 lr=1e20", in: session, line: 7)
+            try DirectiveRun.run("train x model=rsvd k=3 epochs=2 lr=1e20", in: session, line: 7)
         } throws: { error in
             "\(error)".hasPrefix("t.md:7:") && "\(error)".contains("smaller learning rate")
         }
@@ -87,18 +79,18 @@ import Testing
 
     @Test func badSettingsAreErrorsNotCrashes() throws {
         let session = try session()
-        #expect(throws: NotebookError.self) { try run("train x model=svd k=0", in: session) }
-        #expect(throws: NotebookError.self) { try run("train x model=svd k=5,10", in: session) }
-        #expect(throws: NotebookError.self) { try run("train x model=svm", in: session) }
-        #expect(throws: NotebookError.self) { try run("crossvalidate x model=baseline", in: session) }
+        #expect(throws: NotebookError.self) { try DirectiveRun.run("train x model=svd k=0", in: session) }
+        #expect(throws: NotebookError.self) { try DirectiveRun.run("train x model=svd k=5,10", in: session) }
+        #expect(throws: NotebookError.self) { try DirectiveRun.run("train x model=svm", in: session) }
+        #expect(throws: NotebookError.self) { try DirectiveRun.run("crossvalidate x model=baseline", in: session) }
     }
 
     /// Item CF as a model family: cross-validated like the others, and on fold 1 the same
     /// errors and ranking figures as `item-evaluate` computes its own way on that fold.
     @Test func itemKNNCrossValidatesAndAgreesWithItemEvaluateOnFoldOne() throws {
         let session = try session()
-        try run("split folds=3", in: session)
-        let folds = try run("crossvalidate knn model=item-knn neighbours=20 min-periods=3 ranking=5", in: session)
+        try DirectiveRun.run("split folds=3", in: session)
+        let folds = try DirectiveRun.run("crossvalidate knn model=item-knn neighbours=20 min-periods=3 ranking=5", in: session)
         guard case .table(let table) = folds[0], case .decimal(let foldOneRMSE) = table.rows[0][1],
             case .decimal(let foldOnePrecision) = table.rows[0][4]
         else {
@@ -110,13 +102,13 @@ import Testing
         let crossValidated = try #require(session.scores.last)
         #expect(crossValidated.metrics.map(\.name).contains("NDCG@5"), "compare sees the mean ranking figures")
 
-        try run("item-evaluate neighbours=20 min-periods=3 k=5", in: session)
+        try DirectiveRun.run("item-evaluate neighbours=20 min-periods=3 k=5", in: session)
         let itemCF = try #require(session.scores.last)
         let evaluated = try #require(itemCF.metrics.first { $0.name == "RMSE" }?.value)
         let precision = try #require(itemCF.metrics.first { $0.name == "precision@5" }?.value)
         #expect(abs(evaluated - foldOneRMSE) < 1e-9, "item-evaluate \(evaluated), crossvalidate fold 1 \(foldOneRMSE)")
         #expect(abs(precision - foldOnePrecision) < 1e-9, "item-evaluate \(precision), fold 1 \(foldOnePrecision)")
-        #expect(throws: NotebookError.self) { try run("crossvalidate bad model=item-knn neighbours=0", in: session) }
-        #expect(throws: NotebookError.self) { try run("crossvalidate bad model=baseline ranking=0", in: session) }
+        #expect(throws: NotebookError.self) { try DirectiveRun.run("crossvalidate bad model=item-knn neighbours=0", in: session) }
+        #expect(throws: NotebookError.self) { try DirectiveRun.run("crossvalidate bad model=baseline ranking=0", in: session) }
     }
 }

@@ -49,16 +49,8 @@ import Testing
         let folder = try TestPaths.temporaryFolder()
         let target = folder.appendingPathComponent("report.html")
         try Data("previous report\n".utf8).write(to: target)
-        let fullDisk: AtomicFile.Opener = { path in
-            let descriptor = AtomicFile.createExclusively(path)
-            let full = open("/dev/full", O_WRONLY)
-            guard descriptor >= 0, full >= 0 else { return -1 }
-            dup2(full, descriptor)
-            close(full)
-            return descriptor
-        }
         #expect(throws: ReportError.cannotWrite(path: target.path, reason: "No space left on device")) {
-            try AtomicFile.write(Data(repeating: 65, count: 100_000), to: target.path, opener: fullDisk)
+            try AtomicFile.write(Data(repeating: 65, count: 100_000), to: target.path, opener: FullDisk.opener)
         }
         #expect(try String(contentsOf: target, encoding: .utf8) == "previous report\n")
         #expect(try Self.temporaries(in: folder).isEmpty)

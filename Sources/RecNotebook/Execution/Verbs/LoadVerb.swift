@@ -166,8 +166,8 @@ enum LoadVerb {
     }
 
     /// `name` inside the data folder, or an error naming the notebook line when it leads out of
-    /// it (see `DataFolderPath`).
-    private static func contained(_ name: String, _ session: Session, _ invocation: Invocation) throws(NotebookError)
+    /// it (see `DataFolderPath`). `restore file=` reads model files the same way.
+    static func contained(_ name: String, _ session: Session, _ invocation: Invocation) throws(NotebookError)
         -> String
     {
         switch DataFolderPath.resolve(

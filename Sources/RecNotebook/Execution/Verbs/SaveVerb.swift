@@ -1,0 +1,58 @@
+import RecEngine
+
+/// `save`: writes a trained model to the output folder's `models/` in recbook's documented,
+/// versioned model format (`recbook.factor-model`, described in `FactorModel+File.swift`), so
+/// that `restore` can read it back in this notebook or another, and other programs can too.
+///
+/// Only svd, rsvd and neural models are written: `FactorModel`'s is the one documented file
+/// format. ALS's bytes are a native-endian cache layout with no header or version, and the
+/// other families have none at all; presenting either as a model file would promise what
+/// nothing guarantees, so those are refused by name.
+///
+/// What the cell shows depends only on the model's settings and shapes: the file's bytes hold
+/// per-epoch wall times, so neither their count nor a hash is printed (`check` compares).
+enum SaveVerb {
+    static let verb = Verb(
+        name: "save",
+        summary: "Writes a trained svd, rsvd or neural model to models/FILE in the output folder (--out), in the "
+            + "documented recbook.factor-model format, and links it from the report.",
+        usage: "save NAME [file=NAME.recmodel]",
+        example: "save rsvd1 file=rsvd1.recmodel",
+        keys: ["file"],
+        run: run)
+
+    private static func run(_ invocation: Invocation, _ session: Session) throws(NotebookError) -> [CellResult] {
+        let subjects = invocation.directive.subjects
+        guard subjects.count == 1, let name = subjects.first else {
+            throw invocation.fail("`save` needs the name of a trained model, as in: \(verb.example)")
+        }
+        let model = try session.requireModel(name, invocation)
+        guard case .factor(let factors) = model.predictor.model else {
+            throw invocation.fail(
+                "`\(name)` (\(model.config.family)) cannot be saved: `save` writes only \(ModelFiles.savableFamilies) "
+                    + "models, the families with a documented file format (\(FactorModel.fileFormat))")
+        }
+        let file: String
+        if let given = invocation.string("file") {
+            file = given
+        } else {
+            file = name + ModelFiles.fileExtension
+            guard ModelFiles.isPlain(file) else {
+                throw invocation.fail(
+                    "the model name `\(name)` does not make a plain file name; give one, "
+                        + "e.g. file=model\(ModelFiles.fileExtension)")
+            }
+        }
+        let location = try ModelFiles.location(file, key: "file", session, invocation)
+        try ModelFiles.write(factors.encoded(), to: location, invocation)
+        return [
+            .metrics(
+                MetricList(
+                    title: "Saved `\(name)`: \(model.config.family), \(model.config.summary)",
+                    metrics: ModelFiles.facts(factors))),
+            .file(
+                FileLink(
+                    label: "Model file (\(FactorModel.fileFormat), version \(FactorModel.fileVersion))", path: location.relative)),
+        ]
+    }
+}
