@@ -1,3 +1,4 @@
+import CIntrinsics
 import Foundation
 
 /// The one training loop behind SVD, RSVD and the neural model, reproducing what Keras'
@@ -145,13 +146,25 @@ public enum FactorTrainer {
         return parameters
     }
 
-    /// Fisher-Yates, from a seed of its own.
+    /// Fisher-Yates, from a seed of its own. The swap targets are drawn a block ahead (the same
+    /// draws in the same order) so that their scattered slots can be prefetched before the swaps.
     static func shuffle<Element>(_ items: inout [Element], seed: UInt64) {
         var generator = SplitMix64(seed: seed)
         guard items.count > 1 else { return }
+        let blockSize = 64
         items.withUnsafeMutableBufferPointer { items in
-            for index in stride(from: items.count - 1, to: 0, by: -1) {
-                items.swapAt(index, Int(generator.next() % UInt64(index + 1)))
+            let base = items.baseAddress!
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: blockSize) { targets in
+                var index = items.count - 1
+                while index > 0 {
+                    let block = min(blockSize, index)
+                    for offset in 0..<block {
+                        targets[offset] = Int(generator.next() % UInt64(index - offset + 1))
+                        recbook_prefetch_for_write(base + targets[offset])
+                    }
+                    for offset in 0..<block { items.swapAt(index - offset, targets[offset]) }
+                    index -= block
+                }
             }
         }
     }

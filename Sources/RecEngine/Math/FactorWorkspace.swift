@@ -24,8 +24,10 @@ import CIntrinsics
 /// The neural model's dense layers run as matrix products over each chunk (`DenseLayers`).
 final class FactorWorkspace {
     static let chunkCount = 16
-    /// How many user records ahead the lazy pass asks for (a few hundred cycles of work each).
+    /// How many user records ahead the lazy pass asks for (a few hundred cycles of work each),
+    /// and how many ratings ahead the light loops that only look a user up do.
     static let prefetchDistance = 8
+    static let lookupPrefetchDistance = 32
 
     let layout: FactorLayout
     let threads: Int
@@ -91,13 +93,18 @@ final class FactorWorkspace {
         self.lazy = lazy
         self.l2 = l2
         self.maxBatch = maxBatch
-        weights = .allocate(capacity: layout.count)
+        // Exact Adam reads the flat tables at random too (a user's row per rating).
+        func table() -> UnsafeMutablePointer<Float> {
+            HugePageMemory.allocate(byteCount: layout.count * MemoryLayout<Float>.stride, alignment: 64)
+                .bindMemory(to: Float.self, capacity: layout.count)
+        }
+        weights = table()
         weights.initialize(from: initial, count: layout.count)
-        first = .allocate(capacity: layout.count)
+        first = table()
         first.initialize(repeating: 0, count: layout.count)
-        second = .allocate(capacity: layout.count)
+        second = table()
         second.initialize(repeating: 0, count: layout.count)
-        gradient = .allocate(capacity: layout.count)
+        gradient = table()
         gradient.initialize(repeating: 0, count: layout.count)
         errors = .allocate(capacity: maxBatch)
         errors.initialize(repeating: 0, count: maxBatch)
@@ -168,12 +175,12 @@ final class FactorWorkspace {
     }
 
     deinit {
-        for buffer in [
-            weights, first, second, gradient, errors, inputGradients, denseParts, scratch, layers, movieTerms,
-        ] {
+        for buffer in [errors, inputGradients, denseParts, scratch, layers, movieTerms] {
             buffer.deallocate()
         }
-        HugePageMemory.deallocate(UnsafeMutableRawPointer(rowState))
+        for table in [weights, first, second, gradient, rowState] {
+            HugePageMemory.deallocate(UnsafeMutableRawPointer(table))
+        }
         for buffer in [stamps, touched, sampleSlots, userOrder, groupEnds] { buffer.deallocate() }
         userMarks.deallocate()
     }
@@ -298,6 +305,9 @@ final class FactorWorkspace {
                 }
                 for sample in lower..<upper {
                     let row = first + sample
+                    if sample + Self.lookupPrefetchDistance < upper {
+                        recbook_prefetch_for_write(userRows.row(Int(users[row + Self.lookupPrefetchDistance])))
+                    }
                     let user = Int(users[row])
                     let movie = Int(movies[row])
                     // FactorForward.predict's sums in its order, on wherever the rows live.
@@ -350,8 +360,8 @@ final class FactorWorkspace {
         var count = 0
         for sample in 0..<rows.count {
             // The marks are scattered over megabytes; the users a few ratings on are known.
-            if sample + Self.prefetchDistance < rows.count {
-                recbook_prefetch_for_write(userMarks + Int(users[first + sample + Self.prefetchDistance]))
+            if sample + Self.lookupPrefetchDistance < rows.count {
+                recbook_prefetch_for_write(userMarks + Int(users[first + sample + Self.lookupPrefetchDistance]))
             }
             let user = Int(users[first + sample])
             var mark = userMarks[user]
@@ -472,6 +482,10 @@ final class FactorWorkspace {
         var touchedCount = 0
         var sample = 0
         for row in rows {
+            // Only the users are many; their gradient rows a few ratings on are known.
+            if isUser && row + Self.lookupPrefetchDistance < rows.upperBound {
+                recbook_prefetch_for_write(ownGradients.row(Int(own[row + Self.lookupPrefetchDistance])))
+            }
             let id = Int(own[row])
             if lazy && stamps[id] != stamp {
                 stamps[id] = stamp
@@ -577,6 +591,10 @@ final class FactorWorkspace {
         let outputBias = weights[layout.outputBias.lowerBound]
         for index in 0..<count {
             let row = first + samples.lowerBound + index
+            // The user rows are scattered over megabytes; the ones a few ratings on are known.
+            if index + lookupPrefetchDistance < count {
+                recbook_prefetch_for_write(userRows.row(Int(users[row + lookupPrefetchDistance])))
+            }
             let user = Int(users[row])
             let movie = Int(movies[row])
             let input = x + index * width
