@@ -8,8 +8,12 @@ import Foundation
 public final class CellCache: Sendable {
     public let folder: String
 
+    /// Opens the cache in `folder`, removing what killed runs left half-written there (their
+    /// `.NAME.PID.tmp` files; entries themselves are only ever renamed into place whole).
     public init(folder: String) {
         self.folder = folder
+        // Another cache of this process may be writing to the same folder on another thread.
+        AtomicFile.removeStaleTemporaries(in: folder, ownAreStale: false)
     }
 
     enum Lookup: Equatable {

@@ -63,9 +63,13 @@ enum AtomicFile {
 
     /// Removes temporary files that a killed render left in `folder`: those of processes that
     /// no longer run, and those older than the process now holding their PID (the PID was
-    /// reused). A live render's file is kept. Returns the names removed.
+    /// reused). A live render's file is kept. Files under this process's own PID are a dead
+    /// namesake's when the caller's writes to the folder have all finished (`ownAreStale`); a
+    /// caller whose threads may be writing there now passes false. Returns the names removed.
     @discardableResult
-    static func removeStaleTemporaries(in folder: String, now ownPID: pid_t = getpid()) -> [String] {
+    static func removeStaleTemporaries(in folder: String, now ownPID: pid_t = getpid(), ownAreStale: Bool = true)
+        -> [String]
+    {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
         var removed: [String] = []
         for name in names {
@@ -77,8 +81,7 @@ enum AtomicFile {
             }
             let stale: Bool
             if pid == ownPID {
-                // Our writes finish before this runs, so a file under our PID is a dead namesake's.
-                stale = true
+                stale = ownAreStale
             } else if kill(pid, 0) != 0 && errno == ESRCH {
                 stale = true
             } else if let started = ProcessStart.seconds(of: pid) {

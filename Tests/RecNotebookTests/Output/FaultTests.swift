@@ -124,6 +124,19 @@ import Testing
         #expect(left == [names["live"]!, names["other"]!].sorted())
     }
 
+    /// A killed run's half-written cache entries go when the cache is next opened; entries whose
+    /// writer may still be running (this process) stay.
+    @Test func openingTheCacheRemovesAKilledRunsTemporaries() throws {
+        let folder = try TestPaths.temporaryFolder()
+        let dead = ".0123abcd.entry.\(try Self.exitedProcessID()).tmp"
+        let own = ".4567cdef.entry.\(getpid()).tmp"
+        let entry = "89abcdef.entry"
+        for name in [dead, own, entry] { try Data("partial".utf8).write(to: folder.appendingPathComponent(name)) }
+        _ = CellCache(folder: folder.path)
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(left == [own, entry].sorted())
+    }
+
     @Test func theNextRenderCleansUpAKilledRendersTemporaries() throws {
         let fixture = try NotebookFixture(cells: NotebookFixture.cell("load ratings=user_movies.csv"))
         let out = try TestPaths.temporaryFolder()
