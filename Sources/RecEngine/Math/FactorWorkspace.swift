@@ -15,11 +15,11 @@ import CIntrinsics
 /// `synchronizeWeights()` (each epoch, and for `parameters`). Keras-exact Adam streams through
 /// every parameter, so it keeps the flat tables, which hold nothing but the four arrays.
 ///
-/// A lazy step visits each user record once: the batch's positions are grouped by user (a stable
-/// counting sort), and one pass per user computes its ratings' errors (SVD/RSVD; the neural
-/// model's come from its dense layers first), sums its gradient and applies Adam, with the next
-/// users' records prefetched. Forward pass, gradient and update used to fetch the scattered
-/// record three times. The sums run in the same order as before, so the bits are unchanged.
+/// A lazy step visits each touched record once. The batch is split by user into fixed buckets
+/// (`LazyBatchGroups`), one per chunk; a worker takes a bucket and, per user, computes its
+/// ratings' errors (SVD/RSVD; the neural model's come from its dense layers first), sums its
+/// gradient and applies Adam, prefetching the next users' records. The movies follow the same
+/// way. Each row's gradient is summed in rating order, as one loop over the batch would.
 ///
 /// The neural model's dense layers run as matrix products over each chunk (`DenseLayers`).
 final class FactorWorkspace {
@@ -68,21 +68,9 @@ final class FactorWorkspace {
     /// k factors, then the bias when the model has one, padded to whole eight-lane vectors
     /// (`AdamKernel.dense`'s width).
     let rowWidth: Int
-    /// Lazy only: per user, then per movie, the last step that touched the row (the movie side's;
-    /// users are grouped through `userMarks`).
-    private let stamps: UnsafeMutablePointer<Int32>
-    /// Lazy only: the users, then the movies, the current batch touched (`touchedCounts` each).
-    private let touched: UnsafeMutablePointer<Int32>
-    /// Lazy only: per user, the last step that touched it and its place in `touched` in that
-    /// step, side by side so that grouping a batch costs one scattered access per rating.
-    private let userMarks: UnsafeMutablePointer<SIMD2<Int32>>
-    /// Lazy only: per position in the batch, its user's place in `touched`.
-    private let sampleSlots: UnsafeMutablePointer<Int32>
-    /// Lazy only: the batch's positions grouped by user: `touched[slot]`'s ratings are at
-    /// `userOrder[groupEnds[slot - 1]..<groupEnds[slot]]` (from 0 for slot 0), in batch order.
-    private let userOrder: UnsafeMutablePointer<Int32>
-    private let groupEnds: UnsafeMutablePointer<Int32>
-    private var touchedCounts = (users: 0, movies: 0)
+    /// Lazy only: each batch's ratings bucketed and grouped by user, and by movie.
+    private let userGroups: LazyBatchGroups?
+    private let movieGroups: LazyBatchGroups?
     private(set) var step = 0
 
     init(layout: FactorLayout, initial: [Float], maxBatch: Int, threads: Int, adam: AdamSettings, lazy: Bool, l2: Float) {
@@ -159,19 +147,8 @@ final class FactorWorkspace {
             }
         }
         if neural { _ = DenseLayers.singleThreaded }
-        let rowCount = lazy ? layout.users + layout.movies : 1
-        stamps = .allocate(capacity: rowCount)
-        stamps.initialize(repeating: -1, count: rowCount)
-        touched = .allocate(capacity: rowCount)
-        touched.initialize(repeating: 0, count: rowCount)
-        userMarks = .allocate(capacity: lazy ? layout.users : 1)
-        userMarks.initialize(repeating: SIMD2(-1, 0), count: lazy ? layout.users : 1)
-        sampleSlots = .allocate(capacity: lazy ? maxBatch : 1)
-        sampleSlots.initialize(repeating: 0, count: lazy ? maxBatch : 1)
-        userOrder = .allocate(capacity: lazy ? maxBatch : 1)
-        userOrder.initialize(repeating: 0, count: lazy ? maxBatch : 1)
-        groupEnds = .allocate(capacity: lazy ? maxBatch : 1)
-        groupEnds.initialize(repeating: 0, count: lazy ? maxBatch : 1)
+        userGroups = lazy ? LazyBatchGroups(rows: layout.users, maxBatch: maxBatch, bucketCount: Self.chunkCount) : nil
+        movieGroups = lazy ? LazyBatchGroups(rows: layout.movies, maxBatch: maxBatch, bucketCount: Self.chunkCount) : nil
     }
 
     deinit {
@@ -181,8 +158,6 @@ final class FactorWorkspace {
         for table in [weights, first, second, gradient, rowState] {
             HugePageMemory.deallocate(UnsafeMutableRawPointer(table))
         }
-        for buffer in [stamps, touched, sampleSlots, userOrder, groupEnds] { buffer.deallocate() }
-        userMarks.deallocate()
     }
 
     var parameters: [Float] {
@@ -214,7 +189,7 @@ final class FactorWorkspace {
         rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>
     ) -> (squared: Double, absolute: Double) {
         step += 1
-        guard lazy else {
+        guard let userGroups, let movieGroups else {
             let sums = accumulateGradient(rows: rows, users: users, movies: movies, ratings: ratings)
             applyAdam()
             return sums
@@ -223,9 +198,10 @@ final class FactorWorkspace {
         if layout.kind == .neural {
             forwardChunks(rows: rows, users: users, movies: movies, ratings: ratings)
         }
-        groupByUser(rows: rows, users: users)
-        updateUsers(rows: rows, movies: movies, ratings: ratings, scale: scale)
-        touchedCounts.movies = accumulateSide(.movie, rows: rows, users: users, movies: movies, scale: scale)
+        userGroups.bucket(rows.count, ids: users, first: rows.lowerBound)
+        updateUsers(userGroups, rows: rows, users: users, movies: movies, ratings: ratings, scale: scale)
+        movieGroups.bucket(rows.count, ids: movies, first: rows.lowerBound)
+        updateMovies(movieGroups, rows: rows, movies: movies, scale: scale)
         let sums = finishBatch(count: rows.count, scale: scale)
         applyAdam()
         return sums
@@ -245,20 +221,9 @@ final class FactorWorkspace {
         // tables, so one worker takes the user side and another the movie side: the same
         // additions in the same order as one loop, hence the same bits on any thread count.
         let sides = UncheckedSendable(self)
-        var counts = (users: 0, movies: 0)
-        withUnsafeMutablePointer(to: &counts) { counts in
-            let counts = UncheckedSendable(counts)
-            forEachChunk(2, threads: threads) { side in
-                if side == 0 {
-                    counts.value.pointee.users = sides.value.accumulateSide(
-                        .user, rows: rows, users: users, movies: movies, scale: scale)
-                } else {
-                    counts.value.pointee.movies = sides.value.accumulateSide(
-                        .movie, rows: rows, users: users, movies: movies, scale: scale)
-                }
-            }
+        forEachChunk(2, threads: threads) { side in
+            sides.value.accumulateSide(side == 0 ? .user : .movie, rows: rows, users: users, movies: movies, scale: scale)
         }
-        touchedCounts = counts
         return finishBatch(count: rows.count, scale: scale)
     }
 
@@ -352,49 +317,13 @@ final class FactorWorkspace {
         return (squared, absolute)
     }
 
-    /// Lazy only: a stable counting sort of the batch's positions by user, over the users it
-    /// touches in order of first appearance (see `userOrder`); fills the user half of `touched`.
-    private func groupByUser(rows: Range<Int>, users: UnsafePointer<Int32>) {
-        let stamp = Int32(truncatingIfNeeded: step)
-        let first = rows.lowerBound
-        var count = 0
-        for sample in 0..<rows.count {
-            // The marks are scattered over megabytes; the users a few ratings on are known.
-            if sample + Self.lookupPrefetchDistance < rows.count {
-                recbook_prefetch_for_write(userMarks + Int(users[first + sample + Self.lookupPrefetchDistance]))
-            }
-            let user = Int(users[first + sample])
-            var mark = userMarks[user]
-            if mark[0] != stamp {
-                mark = SIMD2(stamp, Int32(count))
-                userMarks[user] = mark
-                touched[count] = Int32(user)
-                groupEnds[count] = 0
-                count += 1
-            }
-            sampleSlots[sample] = mark[1]
-            groupEnds[Int(mark[1])] += 1
-        }
-        var start: Int32 = 0
-        for slot in 0..<count {
-            let size = groupEnds[slot]
-            groupEnds[slot] = start
-            start += size
-        }
-        for sample in 0..<rows.count {
-            let slot = Int(sampleSlots[sample])
-            userOrder[Int(groupEnds[slot])] = Int32(sample)
-            groupEnds[slot] += 1
-        }
-        touchedCounts.users = count
-    }
-
-    /// Lazy only: each touched user's record in one visit, in parallel over fixed pieces of the
-    /// touched list (users are disjoint, so any split gives the same bits). SVD and RSVD compute
-    /// the user's ratings' errors and movie terms here, as `forwardChunks` would; the neural
-    /// model's dLoss/dx is already there. Then the user's gradient, in rating order, and Adam.
+    /// Lazy only: every touched user's record in one visit, a bucket per chunk in parallel. SVD
+    /// and RSVD compute the user's ratings' errors and movie terms here, as `forwardChunks` would;
+    /// the neural model's dLoss/dx is already there. Then the user's gradient, in rating order,
+    /// and Adam.
     private func updateUsers(
-        rows: Range<Int>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>, scale: Float
+        _ groups: LazyBatchGroups, rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>,
+        ratings: UnsafePointer<Float>, scale: Float
     ) {
         let layout = self.layout
         let k = layout.factors
@@ -404,27 +333,22 @@ final class FactorWorkspace {
         let biased = layout.kind != .svd
         let globalBias = rsvd ? weights[layout.globalBias.lowerBound] : 0
         let first = rows.lowerBound
-        let (touched, order, ends) = (self.touched, userOrder, groupEnds)
         let (errors, movieTerms, inputGradients) = (self.errors, self.movieTerms, self.inputGradients)
         let (userRows, movieRows) = (self.userRows, self.movieRows)
         let rowWidth = self.rowWidth
         let recordLines = 4 * rowWidth / 16  // 64-byte lines per record
         let (settings, l2, stepSize) = (adam, self.l2, adam.stepSize(at: step))
-        let count = touchedCounts.users
-        let pieceSize = (count + Self.chunkCount - 1) / Self.chunkCount
-        forEachChunk(Self.chunkCount, threads: threads) { piece in
-            let lower = piece * pieceSize
-            let upper = min(count, lower + pieceSize)
-            guard lower < upper else { return }
-            for slot in lower..<upper {
-                if slot + Self.prefetchDistance < upper {
-                    let ahead = userRows.row(Int(touched[slot + Self.prefetchDistance]))
+        forEachChunk(Self.chunkCount, threads: threads) { chunk in
+            let bucket = groups.group(chunk, ids: users, first: first)
+            for slot in 0..<bucket.count {
+                if slot + Self.prefetchDistance < bucket.count {
+                    let ahead = userRows.row(bucket.row(slot + Self.prefetchDistance))
                     for line in 0..<recordLines { recbook_prefetch_for_write(ahead + 16 * line) }
                 }
-                let record = userRows.row(Int(touched[slot]))
+                let record = userRows.row(bucket.row(slot))
                 let recordGradient = record + rowWidth
-                for position in (slot == 0 ? 0 : Int(ends[slot - 1]))..<Int(ends[slot]) {
-                    let sample = Int(order[position])
+                for position in bucket.positions(slot) {
+                    let sample = Int(position)
                     if neural {
                         let dx = inputGradients + sample * width
                         VectorKernels.axpy(1, dx + k, recordGradient, k)
@@ -451,14 +375,54 @@ final class FactorWorkspace {
         }
     }
 
+    /// Lazy only: every touched movie's record in one visit, a bucket per chunk in parallel: its
+    /// gradient from the errors and terms `updateUsers` (or the dense layers) left, in rating
+    /// order, then Adam.
+    private func updateMovies(
+        _ groups: LazyBatchGroups, rows: Range<Int>, movies: UnsafePointer<Int32>, scale: Float
+    ) {
+        let layout = self.layout
+        let k = layout.factors
+        let width = layout.inputWidth
+        let neural = layout.kind == .neural
+        let biased = layout.kind != .svd
+        let first = rows.lowerBound
+        let (errors, movieTerms, inputGradients) = (self.errors, self.movieTerms, self.inputGradients)
+        let movieRows = self.movieRows
+        let rowWidth = self.rowWidth
+        let (settings, l2, stepSize) = (adam, self.l2, adam.stepSize(at: step))
+        forEachChunk(Self.chunkCount, threads: threads) { chunk in
+            let bucket = groups.group(chunk, ids: movies, first: first)
+            for slot in 0..<bucket.count {
+                let record = movieRows.row(bucket.row(slot))
+                let recordGradient = record + rowWidth
+                for position in bucket.positions(slot) {
+                    let sample = Int(position)
+                    if neural {
+                        // The movie's slice of x = [q_i, p_u, b_u, b_i].
+                        let dx = inputGradients + sample * width
+                        VectorKernels.axpy(1, dx, recordGradient, k)
+                        recordGradient[k] += dx[2 * k + 1]
+                        continue
+                    }
+                    let term = movieTerms + sample * k
+                    for factor in 0..<k { recordGradient[factor] += term[factor] }
+                    if biased { recordGradient[k] += scale * errors[sample] }
+                }
+                AdamKernel.dense(
+                    weights: record, first: record + 2 * rowWidth, second: record + 3 * rowWidth, gradient: recordGradient,
+                    range: 0..<rowWidth, l2: l2, settings: settings, stepSize: stepSize)
+            }
+        }
+    }
+
     enum Side { case user, movie }
 
-    /// One side's share of `accumulateGradient`: every rating of the batch, in order, adds to
-    /// its user's (or movie's) gradient row; lazily, also records the rows it touched.
-    /// Returns how many distinct rows it touched (lazy; 0 otherwise).
+    /// One side's share of `accumulateGradient` (exact Adam): every rating of the batch, in
+    /// order, adds to its user's (or movie's) gradient row.
     private func accumulateSide(
         _ side: Side, rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, scale: Float
-    ) -> Int {
+    ) {
         let layout = self.layout
         let k = layout.factors
         let width = layout.inputWidth
@@ -467,7 +431,6 @@ final class FactorWorkspace {
         let errors = self.errors
         let inputGradients = self.inputGradients
         let movieTerms = self.movieTerms
-        let lazy = self.lazy
         let isUser = side == .user
         let own = isUser ? users : movies
         let ownGradients = isUser ? userGradients : movieGradients
@@ -475,11 +438,6 @@ final class FactorWorkspace {
         // The row's slice of the neural input x = [q_i, p_u, b_u, b_i].
         let inputOffset = isUser ? k : 0
         let biasInput = isUser ? 2 * k : 2 * k + 1
-        let firstRow = isUser ? 0 : layout.users
-        let stamps = self.stamps + firstRow
-        let touched = self.touched + firstRow
-        let stamp = Int32(truncatingIfNeeded: step)
-        var touchedCount = 0
         var sample = 0
         for row in rows {
             // Only the users are many; their gradient rows a few ratings on are known.
@@ -487,11 +445,6 @@ final class FactorWorkspace {
                 recbook_prefetch_for_write(ownGradients.row(Int(own[row + Self.lookupPrefetchDistance])))
             }
             let id = Int(own[row])
-            if lazy && stamps[id] != stamp {
-                stamps[id] = stamp
-                touched[touchedCount] = Int32(id)
-                touchedCount += 1
-            }
             let rowGradient = ownGradients.row(id)
             if neural {
                 let dx = inputGradients + sample * width
@@ -508,7 +461,6 @@ final class FactorWorkspace {
             }
             sample += 1
         }
-        return touchedCount
     }
 
     /// Sums of squared and absolute errors of the current parameters on `rows`.
@@ -640,35 +592,11 @@ final class FactorWorkspace {
         let first = self.first
         let second = self.second
         let gradient = self.gradient
-        let rowState = self.rowState
         let layout = self.layout
         let embeddingL2 = l2
         if lazy {
-            let rowWidth = self.rowWidth
-            let userCount = layout.users
-            let shared = UncheckedSendable(rowState)
-            // Rows are disjoint and each update is elementwise, so any split gives the same bits.
-            let touchedRows = UncheckedSendable((touched, touchedCounts))
-            forEachChunk(Self.chunkCount, threads: threads) { piece in
-                let rowState = shared.value
-                let (touched, counts) = touchedRows.value
-                // The users were updated by `updateUsers`; the movies are left.
-                let count = counts.movies
-                let rows = touched + userCount
-                let records = rowState + userCount * 4 * rowWidth
-                let pieceSize = (count + Self.chunkCount - 1) / Self.chunkCount
-                let lower = piece * pieceSize
-                let upper = min(count, lower + pieceSize)
-                guard lower < upper else { return }
-                for index in lower..<upper {
-                    // The record is [w | g | m | v]; its zero lanes past the row stay zero.
-                    let record = records + Int(rows[index]) * 4 * rowWidth
-                    AdamKernel.dense(
-                        weights: record, first: record + 2 * rowWidth, second: record + 3 * rowWidth,
-                        gradient: record + rowWidth, range: 0..<rowWidth, l2: embeddingL2, settings: settings,
-                        stepSize: stepSize)
-                }
-            }
+            // The embedding records were updated as their gradients were summed (`updateUsers`,
+            // `updateMovies`); the dense block is left.
             AdamKernel.dense(
                 weights: weights, first: first, second: second, gradient: gradient, range: layout.denseBlock, l2: 0,
                 settings: settings, stepSize: stepSize)

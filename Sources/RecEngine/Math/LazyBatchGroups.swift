@@ -1,0 +1,124 @@
+import CIntrinsics
+
+/// Lazy Adam's view of one batch from one side, users or movies: the batch's positions split
+/// into buckets by row id (`id % bucketCount`, so no two buckets share a row), and each bucket's
+/// positions grouped by row, stably, the rows in order of first appearance.
+///
+/// A bucket is one worker's share of a step: it visits each of its rows once, with all of that
+/// row's ratings in batch order, so every row's gradient is summed exactly as one loop over the
+/// batch would sum it, on any number of threads. Bucketing is a counting sort that reads the ids
+/// in sequence; the scattered part (each row's mark) runs inside the buckets, in parallel.
+final class LazyBatchGroups: @unchecked Sendable {
+    /// One bucket after `group`: its rows and where each one's positions are in `positions`.
+    struct Bucket {
+        fileprivate let groups: LazyBatchGroups
+        /// Where the bucket's region starts in the per-position buffers.
+        fileprivate let lower: Int
+        /// How many distinct rows the bucket holds.
+        let count: Int
+
+        /// The row id of group `slot` (0..<count).
+        func row(_ slot: Int) -> Int { Int(groups.groupRows[lower + slot]) }
+
+        /// The batch positions of group `slot`'s ratings, in batch order.
+        func positions(_ slot: Int) -> UnsafeBufferPointer<Int32> {
+            let start = slot == 0 ? lower : Int(groups.groupEnds[lower + slot - 1])
+            return UnsafeBufferPointer(start: groups.grouped + start, count: Int(groups.groupEnds[lower + slot]) - start)
+        }
+    }
+
+    let bucketCount: Int
+    /// Per row: the step that last touched it and its group's slot in that step's bucket.
+    private let marks: UnsafeMutablePointer<SIMD2<Int32>>
+    private let rowCount: Int
+    /// Positions ordered by bucket, in batch order within each; `bucketEnds[b]` ends bucket b.
+    private let bucketed: UnsafeMutablePointer<Int32>
+    private let bucketEnds: UnsafeMutablePointer<Int>
+    /// Per position of `bucketed`: its row's slot. Per bucket region: the rows (`groupRows`), the
+    /// end of each group in `grouped` (`groupEnds`), and the positions grouped by row (`grouped`).
+    private let slots: UnsafeMutablePointer<Int32>
+    fileprivate let groupRows: UnsafeMutablePointer<Int32>
+    fileprivate let groupEnds: UnsafeMutablePointer<Int32>
+    fileprivate let grouped: UnsafeMutablePointer<Int32>
+    private var stamp: Int32 = -1
+    /// How many positions ahead `group` prefetches a row's mark (a light loop: one lookup each).
+    private static let prefetchDistance = 32
+
+    init(rows: Int, maxBatch: Int, bucketCount: Int) {
+        self.bucketCount = bucketCount
+        rowCount = rows
+        marks = .allocate(capacity: rows)
+        marks.initialize(repeating: SIMD2(-1, 0), count: rows)
+        bucketEnds = .allocate(capacity: bucketCount)
+        bucketEnds.initialize(repeating: 0, count: bucketCount)
+        bucketed = .allocate(capacity: maxBatch)
+        slots = .allocate(capacity: maxBatch)
+        groupRows = .allocate(capacity: maxBatch)
+        groupEnds = .allocate(capacity: maxBatch)
+        grouped = .allocate(capacity: maxBatch)
+        for buffer in [bucketed, slots, groupRows, groupEnds, grouped] { buffer.initialize(repeating: 0, count: maxBatch) }
+    }
+
+    deinit {
+        marks.deallocate()
+        bucketEnds.deallocate()
+        for buffer in [bucketed, slots, groupRows, groupEnds, grouped] { buffer.deallocate() }
+    }
+
+    /// Splits the batch's positions `0..<count` into buckets by `ids[first + position]`; starts a
+    /// new step for the marks.
+    func bucket(_ count: Int, ids: UnsafePointer<Int32>, first: Int) {
+        stamp = stamp == Int32.max ? 0 : stamp + 1
+        if stamp == 0 { marks.update(repeating: SIMD2(-1, 0), count: rowCount) }
+        bucketEnds.update(repeating: 0, count: bucketCount)
+        for position in 0..<count { bucketEnds[Int(ids[first + position]) % bucketCount] += 1 }
+        var start = 0
+        for bucket in 0..<bucketCount {
+            let size = bucketEnds[bucket]
+            bucketEnds[bucket] = start
+            start += size
+        }
+        for position in 0..<count {
+            let bucket = Int(ids[first + position]) % bucketCount
+            bucketed[bucketEnds[bucket]] = Int32(position)
+            bucketEnds[bucket] += 1
+        }
+    }
+
+    /// Groups bucket `index` by row (a stable counting sort over its rows). Buckets share no
+    /// row, so different buckets may be grouped at the same time.
+    func group(_ index: Int, ids: UnsafePointer<Int32>, first: Int) -> Bucket {
+        let lower = index == 0 ? 0 : bucketEnds[index - 1]
+        let upper = bucketEnds[index]
+        var count = 0
+        for position in lower..<upper {
+            // The marks are scattered over megabytes; the rows a few positions on are known.
+            if position + Self.prefetchDistance < upper {
+                recbook_prefetch_for_write(marks + Int(ids[first + Int(bucketed[position + Self.prefetchDistance])]))
+            }
+            let row = Int(ids[first + Int(bucketed[position])])
+            var mark = marks[row]
+            if mark[0] != stamp {
+                mark = SIMD2(stamp, Int32(count))
+                marks[row] = mark
+                groupRows[lower + count] = Int32(row)
+                groupEnds[lower + count] = 0
+                count += 1
+            }
+            slots[position] = mark[1]
+            groupEnds[lower + Int(mark[1])] += 1
+        }
+        var start = Int32(lower)
+        for slot in lower..<lower + count {
+            let size = groupEnds[slot]
+            groupEnds[slot] = start
+            start += size
+        }
+        for position in lower..<upper {
+            let slot = lower + Int(slots[position])
+            grouped[Int(groupEnds[slot])] = bucketed[position]
+            groupEnds[slot] += 1
+        }
+        return Bucket(groups: self, lower: lower, count: count)
+    }
+}
