@@ -368,9 +368,7 @@ final class FactorWorkspace {
                     VectorKernels.axpy(delta, movieRow, recordGradient, k)
                     if biased { recordGradient[k] += delta }
                 }
-                AdamKernel.dense(
-                    weights: record, first: record + 2 * rowWidth, second: record + 3 * rowWidth, gradient: recordGradient,
-                    range: 0..<rowWidth, l2: l2, settings: settings, stepSize: stepSize)
+                Self.adam(record: record, rowWidth: rowWidth, l2: l2, settings: settings, stepSize: stepSize)
             }
         }
     }
@@ -409,11 +407,19 @@ final class FactorWorkspace {
                     for factor in 0..<k { recordGradient[factor] += term[factor] }
                     if biased { recordGradient[k] += scale * errors[sample] }
                 }
-                AdamKernel.dense(
-                    weights: record, first: record + 2 * rowWidth, second: record + 3 * rowWidth, gradient: recordGradient,
-                    range: 0..<rowWidth, l2: l2, settings: settings, stepSize: stepSize)
+                Self.adam(record: record, rowWidth: rowWidth, l2: l2, settings: settings, stepSize: stepSize)
             }
         }
+    }
+
+    /// Adam on one lazy record `[w | g | m | v]`; its zero lanes past the row stay zero.
+    @inline(__always)
+    private static func adam(
+        record: UnsafeMutablePointer<Float>, rowWidth: Int, l2: Float, settings: AdamSettings, stepSize: Float
+    ) {
+        AdamKernel.dense(
+            weights: record, first: record + 2 * rowWidth, second: record + 3 * rowWidth, gradient: record + rowWidth,
+            range: 0..<rowWidth, l2: l2, settings: settings, stepSize: stepSize)
     }
 
     enum Side { case user, movie }
