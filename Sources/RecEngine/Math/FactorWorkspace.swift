@@ -3,29 +3,25 @@ import CIntrinsics
 /// The mutable state of one factor-model training run: parameters, Adam moments, gradient and
 /// per-batch scratch, in buffers allocated once. `FactorTrainer` drives it batch by batch.
 ///
-/// Determinism: a batch is cut into `chunkCount` fixed chunks whatever the thread count; each
-/// chunk writes only its own rows of the per-rating buffers and its own partial dense
-/// gradient; embedding gradients are then added in rating order and the partials in chunk
-/// order, so one thread and many give bit-identical parameters.
+/// Each step visits every row the batch touches once. The batch is split by user into fixed
+/// buckets (`BatchGroups`), one per chunk; a worker takes a bucket and, per user, computes its
+/// ratings' errors (SVD/RSVD; the neural model's come from its dense layers first) and sums its
+/// gradient, prefetching the next users' rows; the movies follow the same way. Each row's
+/// gradient is summed in rating order and the chunks' dense partials in chunk order, so one
+/// thread and many give bit-identical parameters.
 ///
 /// Lazy Adam keeps each embedding row's weights, gradient and moments side by side in one
-/// record, `[w | g | m | v]` (bias included), because a batch touches ~10,000 random rows: a
-/// record costs two cache lines where the flat tables cost up to ten, and the row updates as
-/// eight-lane vectors instead of scalars. The flat `weights` are brought up to date by
+/// record, `[w | g | m | v]` (bias included), and steps a row as soon as its gradient is
+/// complete, in the same visit: a record costs two cache lines where the flat tables cost up to
+/// ten, and the row updates as eight-lane vectors. The flat `weights` are brought up to date by
 /// `synchronizeWeights()` (each epoch, and for `parameters`). Keras-exact Adam streams through
-/// every parameter, so it keeps the flat tables, which hold nothing but the four arrays.
-///
-/// A lazy step visits each touched record once. The batch is split by user into fixed buckets
-/// (`LazyBatchGroups`), one per chunk; a worker takes a bucket and, per user, computes its
-/// ratings' errors (SVD/RSVD; the neural model's come from its dense layers first), sums its
-/// gradient and applies Adam, prefetching the next users' records. The movies follow the same
-/// way. Each row's gradient is summed in rating order, as one loop over the batch would.
+/// every parameter after the gradient is summed, so it keeps the flat tables.
 ///
 /// The neural model's dense layers run as matrix products over each chunk (`DenseLayers`).
 final class FactorWorkspace {
     static let chunkCount = 16
-    /// How many user records ahead the lazy pass asks for (a few hundred cycles of work each),
-    /// and how many ratings ahead the light loops that only look a user up do.
+    /// How many users ahead the per-user pass asks for their rows (a few hundred cycles of work
+    /// each), and how many ratings ahead the neural model's gather (one lookup each) does.
     static let prefetchDistance = 8
     static let lookupPrefetchDistance = 32
 
@@ -68,9 +64,9 @@ final class FactorWorkspace {
     /// k factors, then the bias when the model has one, padded to whole eight-lane vectors
     /// (`AdamKernel.dense`'s width).
     let rowWidth: Int
-    /// Lazy only: each batch's ratings bucketed and grouped by user, and by movie.
-    private let userGroups: LazyBatchGroups?
-    private let movieGroups: LazyBatchGroups?
+    /// Each batch's ratings bucketed and grouped by user, and by movie.
+    private let userGroups: BatchGroups
+    private let movieGroups: BatchGroups
     private(set) var step = 0
 
     init(layout: FactorLayout, initial: [Float], maxBatch: Int, threads: Int, adam: AdamSettings, lazy: Bool, l2: Float) {
@@ -147,8 +143,8 @@ final class FactorWorkspace {
             }
         }
         if neural { _ = DenseLayers.singleThreaded }
-        userGroups = lazy ? LazyBatchGroups(rows: layout.users, maxBatch: maxBatch, bucketCount: Self.chunkCount) : nil
-        movieGroups = lazy ? LazyBatchGroups(rows: layout.movies, maxBatch: maxBatch, bucketCount: Self.chunkCount) : nil
+        userGroups = BatchGroups(rows: layout.users, maxBatch: maxBatch, bucketCount: Self.chunkCount)
+        movieGroups = BatchGroups(rows: layout.movies, maxBatch: maxBatch, bucketCount: Self.chunkCount)
     }
 
     deinit {
@@ -189,20 +185,7 @@ final class FactorWorkspace {
         rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>
     ) -> (squared: Double, absolute: Double) {
         step += 1
-        guard let userGroups, let movieGroups else {
-            let sums = accumulateGradient(rows: rows, users: users, movies: movies, ratings: ratings)
-            applyAdam()
-            return sums
-        }
-        let scale = 2 / Float(rows.count)
-        if layout.kind == .neural {
-            forwardChunks(rows: rows, users: users, movies: movies, ratings: ratings)
-        }
-        userGroups.bucket(rows.count, ids: users, first: rows.lowerBound)
-        updateUsers(userGroups, rows: rows, users: users, movies: movies, ratings: ratings, scale: scale)
-        movieGroups.bucket(rows.count, ids: movies, first: rows.lowerBound)
-        updateMovies(movieGroups, rows: rows, movies: movies, scale: scale)
-        let sums = finishBatch(count: rows.count, scale: scale)
+        let sums = accumulateGradient(rows: rows, users: users, movies: movies, ratings: ratings, updatingRows: lazy)
         applyAdam()
         return sums
     }
@@ -211,84 +194,51 @@ final class FactorWorkspace {
     /// optimiser adds), for tests; with `lazy`, the embeddings' part lives in `rowState` instead.
     var gradientSnapshot: [Float] { Array(UnsafeBufferPointer(start: gradient, count: layout.count)) }
 
-    /// Adds the gradient of the batch's mean squared error to the gradient buffer.
+    /// Adds the gradient of the batch's mean squared error to the gradient buffer. With
+    /// `updatingRows` (lazy Adam) each touched embedding row also takes its Adam step as soon as
+    /// its gradient is complete, in the same visit.
     func accumulateGradient(
-        rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>
+        rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>,
+        updatingRows: Bool = false
     ) -> (squared: Double, absolute: Double) {
-        forwardChunks(rows: rows, users: users, movies: movies, ratings: ratings)
-        let scale = 2 / Float(rows.count)
-        // Embedding gradients, each row's added in rating order. Users and movies are separate
-        // tables, so one worker takes the user side and another the movie side: the same
-        // additions in the same order as one loop, hence the same bits on any thread count.
-        let sides = UncheckedSendable(self)
-        forEachChunk(2, threads: threads) { side in
-            sides.value.accumulateSide(side == 0 ? .user : .movie, rows: rows, users: users, movies: movies, scale: scale)
+        precondition(rows.count > 0 && rows.count <= maxBatch)
+        let scale = 2 / Float(rows.count)  // d(mean squared error)/d(prediction) = 2 (p - r) / B
+        if layout.kind == .neural {
+            neuralChunks(rows: rows, users: users, movies: movies, ratings: ratings)
         }
+        userGroups.bucket(rows.count, ids: users, first: rows.lowerBound)
+        updateUsers(rows: rows, users: users, movies: movies, ratings: ratings, scale: scale, step: updatingRows)
+        movieGroups.bucket(rows.count, ids: movies, first: rows.lowerBound)
+        updateMovies(rows: rows, movies: movies, scale: scale, step: updatingRows)
         return finishBatch(count: rows.count, scale: scale)
     }
 
-    /// Each rating's error, in parallel over fixed chunks of the batch; SVD and RSVD also keep
-    /// `delta * p_u` for the movie side, the neural model its dLoss/dx and per-chunk dense gradient.
-    private func forwardChunks(
+    /// The neural model's forward and backward pass, in parallel over fixed chunks of the batch:
+    /// each rating's error and dLoss/dx, and each chunk's dense gradient.
+    private func neuralChunks(
         rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>
     ) {
         let count = rows.count
-        precondition(count > 0 && count <= maxBatch)
         let layout = self.layout
         let weights = UnsafePointer(self.weights)
-        let errors = self.errors
-        let inputGradients = self.inputGradients
-        let denseParts = self.denseParts
+        let (errors, inputGradients, denseParts) = (self.errors, self.inputGradients, self.denseParts)
         let denseCount = layout.denseBlock.count
-        let width = layout.inputWidth
-        let neural = layout.kind == .neural
-        let scale = 2 / Float(count)  // d(mean squared error)/d(prediction) = 2 (p - r) / B
+        let scale = 2 / Float(count)
         let chunkSize = (count + Self.chunkCount - 1) / Self.chunkCount
         let first = rows.lowerBound
         let layers = self.layers
-        let layerStride = chunkCapacity * (width + layout.hiddenUnits)
-        let userRows = self.userRows
-        let movieRows = self.movieRows
-        let k = layout.factors
-        let rsvd = layout.kind == .rsvd
-        let globalBias = rsvd ? weights[layout.globalBias.lowerBound] : 0
-        let movieTerms = self.movieTerms
-        do {
-            forEachChunk(Self.chunkCount, threads: threads) { chunk in
-                let part = denseParts + chunk * denseCount
-                if neural { part.update(repeating: 0, count: denseCount) }
-                let lower = chunk * chunkSize
-                let upper = min(count, lower + chunkSize)
-                guard lower < upper else { return }
-                if neural {
-                    Self.neuralChunk(
-                        weights, layout, userRows: userRows, movieRows: movieRows, samples: lower..<upper, first: first,
-                        users: users, movies: movies, ratings: ratings,
-                        scale: scale, layers: layers + chunk * layerStride, errors: errors, denseGradient: part,
-                        inputGradients: inputGradients)
-                    return
-                }
-                for sample in lower..<upper {
-                    let row = first + sample
-                    if sample + Self.lookupPrefetchDistance < upper {
-                        recbook_prefetch_for_write(userRows.row(Int(users[row + Self.lookupPrefetchDistance])))
-                    }
-                    let user = Int(users[row])
-                    let movie = Int(movies[row])
-                    // FactorForward.predict's sums in its order, on wherever the rows live.
-                    var prediction = VectorKernels.dot(userRows.row(user), movieRows.row(movie), k)
-                    if rsvd {
-                        prediction = prediction + userRows.bias(user).pointee + movieRows.bias(movie).pointee + globalBias
-                    }
-                    let error = prediction - ratings[row]
-                    errors[sample] = error
-                    // The product axpy would form, rounded the same: identical bits later.
-                    let delta = scale * error
-                    let term = movieTerms + sample * k
-                    let userRow = userRows.row(user)
-                    for factor in 0..<k { term[factor] = delta * userRow[factor] }
-                }
-            }
+        let layerStride = chunkCapacity * (layout.inputWidth + layout.hiddenUnits)
+        let (userRows, movieRows) = (self.userRows, self.movieRows)
+        forEachChunk(Self.chunkCount, threads: threads) { chunk in
+            let part = denseParts + chunk * denseCount
+            part.update(repeating: 0, count: denseCount)
+            let lower = chunk * chunkSize
+            let upper = min(count, lower + chunkSize)
+            guard lower < upper else { return }
+            Self.neuralChunk(
+                weights, layout, userRows: userRows, movieRows: movieRows, samples: lower..<upper, first: first,
+                users: users, movies: movies, ratings: ratings, scale: scale, layers: layers + chunk * layerStride,
+                errors: errors, denseGradient: part, inputGradients: inputGradients)
         }
     }
 
@@ -317,13 +267,13 @@ final class FactorWorkspace {
         return (squared, absolute)
     }
 
-    /// Lazy only: every touched user's record in one visit, a bucket per chunk in parallel. SVD
-    /// and RSVD compute the user's ratings' errors and movie terms here, as `forwardChunks` would;
-    /// the neural model's dLoss/dx is already there. Then the user's gradient, in rating order,
-    /// and Adam.
+    /// Every user of the batch in one visit, a bucket per chunk in parallel (`BatchGroups`).
+    /// SVD and RSVD compute the user's ratings' errors here, and each rating's movie term for
+    /// `updateMovies`; the neural model's dLoss/dx is already there. Then the user's gradient, in
+    /// rating order, and with `step` (lazy Adam) the row's Adam step.
     private func updateUsers(
-        _ groups: LazyBatchGroups, rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>,
-        ratings: UnsafePointer<Float>, scale: Float
+        rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>,
+        scale: Float, step: Bool
     ) {
         let layout = self.layout
         let k = layout.factors
@@ -334,51 +284,63 @@ final class FactorWorkspace {
         let globalBias = rsvd ? weights[layout.globalBias.lowerBound] : 0
         let first = rows.lowerBound
         let (errors, movieTerms, inputGradients) = (self.errors, self.movieTerms, self.inputGradients)
-        let (userRows, movieRows) = (self.userRows, self.movieRows)
+        let (userRows, userGradients, movieRows) = (self.userRows, self.userGradients, self.movieRows)
+        let groups = userGroups
         let rowWidth = self.rowWidth
-        let recordLines = 4 * rowWidth / 16  // 64-byte lines per record
-        let (settings, l2, stepSize) = (adam, self.l2, adam.stepSize(at: step))
+        let lazy = self.lazy
+        let (settings, l2, stepSize) = (adam, self.l2, adam.stepSize(at: self.step))
         forEachChunk(Self.chunkCount, threads: threads) { chunk in
             let bucket = groups.group(chunk, ids: users, first: first)
             for slot in 0..<bucket.count {
                 if slot + Self.prefetchDistance < bucket.count {
-                    let ahead = userRows.row(bucket.row(slot + Self.prefetchDistance))
-                    for line in 0..<recordLines { recbook_prefetch_for_write(ahead + 16 * line) }
+                    let ahead = bucket.row(slot + Self.prefetchDistance)
+                    // A lazy record is two cache lines; the flat tables' row and bias are four.
+                    recbook_prefetch_for_write(userRows.row(ahead))
+                    recbook_prefetch_for_write(lazy ? userRows.row(ahead) + 2 * rowWidth : userGradients.row(ahead))
+                    if biased && !lazy {
+                        recbook_prefetch_for_write(userRows.bias(ahead))
+                        recbook_prefetch_for_write(userGradients.bias(ahead))
+                    }
                 }
-                let record = userRows.row(bucket.row(slot))
-                let recordGradient = record + rowWidth
+                let user = bucket.row(slot)
+                let userRow = userRows.row(user)
+                let gradientRow = userGradients.row(user)
+                let gradientBias = userGradients.bias(user)
                 for position in bucket.positions(slot) {
                     let sample = Int(position)
                     if neural {
+                        // The user's slice of x = [q_i, p_u, b_u, b_i].
                         let dx = inputGradients + sample * width
-                        VectorKernels.axpy(1, dx + k, recordGradient, k)
-                        recordGradient[k] += dx[2 * k]
+                        VectorKernels.axpy(1, dx + k, gradientRow, k)
+                        gradientBias.pointee += dx[2 * k]
                         continue
                     }
                     let row = first + sample
                     let movie = Int(movies[row])
                     let movieRow = movieRows.row(movie)
-                    var prediction = VectorKernels.dot(record, movieRow, k)
-                    if rsvd { prediction = prediction + record[k] + movieRows.bias(movie).pointee + globalBias }
+                    // FactorForward.predict's sums in its order, on wherever the rows live.
+                    var prediction = VectorKernels.dot(userRow, movieRow, k)
+                    if rsvd {
+                        prediction = prediction + userRows.bias(user).pointee + movieRows.bias(movie).pointee + globalBias
+                    }
                     let error = prediction - ratings[row]
                     errors[sample] = error
                     let delta = scale * error
+                    // The product axpy would form, rounded the same.
                     let term = movieTerms + sample * k
-                    for factor in 0..<k { term[factor] = delta * record[factor] }
-                    VectorKernels.axpy(delta, movieRow, recordGradient, k)
-                    if biased { recordGradient[k] += delta }
+                    for factor in 0..<k { term[factor] = delta * userRow[factor] }
+                    VectorKernels.axpy(delta, movieRow, gradientRow, k)
+                    if biased { gradientBias.pointee += delta }
                 }
-                Self.adam(record: record, rowWidth: rowWidth, l2: l2, settings: settings, stepSize: stepSize)
+                if step { Self.adam(record: userRow, rowWidth: rowWidth, l2: l2, settings: settings, stepSize: stepSize) }
             }
         }
     }
 
-    /// Lazy only: every touched movie's record in one visit, a bucket per chunk in parallel: its
-    /// gradient from the errors and terms `updateUsers` (or the dense layers) left, in rating
-    /// order, then Adam.
-    private func updateMovies(
-        _ groups: LazyBatchGroups, rows: Range<Int>, movies: UnsafePointer<Int32>, scale: Float
-    ) {
+    /// Every movie of the batch in one visit, a bucket per chunk in parallel: its gradient from
+    /// the errors and terms `updateUsers` (or the dense layers) left, in rating order, then with
+    /// `step` (lazy Adam) the row's Adam step.
+    private func updateMovies(rows: Range<Int>, movies: UnsafePointer<Int32>, scale: Float, step: Bool) {
         let layout = self.layout
         let k = layout.factors
         let width = layout.inputWidth
@@ -386,28 +348,33 @@ final class FactorWorkspace {
         let biased = layout.kind != .svd
         let first = rows.lowerBound
         let (errors, movieTerms, inputGradients) = (self.errors, self.movieTerms, self.inputGradients)
-        let movieRows = self.movieRows
+        let (movieRows, movieGradients) = (self.movieRows, self.movieGradients)
+        let groups = movieGroups
         let rowWidth = self.rowWidth
-        let (settings, l2, stepSize) = (adam, self.l2, adam.stepSize(at: step))
+        let (settings, l2, stepSize) = (adam, self.l2, adam.stepSize(at: self.step))
         forEachChunk(Self.chunkCount, threads: threads) { chunk in
             let bucket = groups.group(chunk, ids: movies, first: first)
             for slot in 0..<bucket.count {
-                let record = movieRows.row(bucket.row(slot))
-                let recordGradient = record + rowWidth
+                let movie = bucket.row(slot)
+                let gradientRow = movieGradients.row(movie)
+                let gradientBias = movieGradients.bias(movie)
                 for position in bucket.positions(slot) {
                     let sample = Int(position)
                     if neural {
                         // The movie's slice of x = [q_i, p_u, b_u, b_i].
                         let dx = inputGradients + sample * width
-                        VectorKernels.axpy(1, dx, recordGradient, k)
-                        recordGradient[k] += dx[2 * k + 1]
+                        VectorKernels.axpy(1, dx, gradientRow, k)
+                        gradientBias.pointee += dx[2 * k + 1]
                         continue
                     }
                     let term = movieTerms + sample * k
-                    for factor in 0..<k { recordGradient[factor] += term[factor] }
-                    if biased { recordGradient[k] += scale * errors[sample] }
+                    for factor in 0..<k { gradientRow[factor] += term[factor] }
+                    if biased { gradientBias.pointee += scale * errors[sample] }
                 }
-                Self.adam(record: record, rowWidth: rowWidth, l2: l2, settings: settings, stepSize: stepSize)
+                if step {
+                    Self.adam(
+                        record: movieRows.row(movie), rowWidth: rowWidth, l2: l2, settings: settings, stepSize: stepSize)
+                }
             }
         }
     }
@@ -420,53 +387,6 @@ final class FactorWorkspace {
         AdamKernel.dense(
             weights: record, first: record + 2 * rowWidth, second: record + 3 * rowWidth, gradient: record + rowWidth,
             range: 0..<rowWidth, l2: l2, settings: settings, stepSize: stepSize)
-    }
-
-    enum Side { case user, movie }
-
-    /// One side's share of `accumulateGradient` (exact Adam): every rating of the batch, in
-    /// order, adds to its user's (or movie's) gradient row.
-    private func accumulateSide(
-        _ side: Side, rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, scale: Float
-    ) {
-        let layout = self.layout
-        let k = layout.factors
-        let width = layout.inputWidth
-        let neural = layout.kind == .neural
-        let biased = layout.kind != .svd
-        let errors = self.errors
-        let inputGradients = self.inputGradients
-        let movieTerms = self.movieTerms
-        let isUser = side == .user
-        let own = isUser ? users : movies
-        let ownGradients = isUser ? userGradients : movieGradients
-        let movieRows = self.movieRows
-        // The row's slice of the neural input x = [q_i, p_u, b_u, b_i].
-        let inputOffset = isUser ? k : 0
-        let biasInput = isUser ? 2 * k : 2 * k + 1
-        var sample = 0
-        for row in rows {
-            // Only the users are many; their gradient rows a few ratings on are known.
-            if isUser && row + Self.lookupPrefetchDistance < rows.upperBound {
-                recbook_prefetch_for_write(ownGradients.row(Int(own[row + Self.lookupPrefetchDistance])))
-            }
-            let id = Int(own[row])
-            let rowGradient = ownGradients.row(id)
-            if neural {
-                let dx = inputGradients + sample * width
-                VectorKernels.axpy(1, dx + inputOffset, rowGradient, k)
-                ownGradients.bias(id).pointee += dx[biasInput]
-            } else if isUser {
-                let delta = scale * errors[sample]
-                VectorKernels.axpy(delta, movieRows.row(Int(movies[row])), rowGradient, k)
-                if biased { ownGradients.bias(id).pointee += delta }
-            } else {
-                let term = movieTerms + sample * k
-                for factor in 0..<k { rowGradient[factor] += term[factor] }
-                if biased { ownGradients.bias(id).pointee += scale * errors[sample] }
-            }
-            sample += 1
-        }
     }
 
     /// Sums of squared and absolute errors of the current parameters on `rows`.

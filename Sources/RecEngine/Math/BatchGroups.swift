@@ -1,6 +1,6 @@
 import CIntrinsics
 
-/// Lazy Adam's view of one batch from one side, users or movies: the batch's positions split
+/// One batch seen from one side, users or movies: the batch's positions split
 /// into buckets by row id (`id % bucketCount`, so no two buckets share a row), and each bucket's
 /// positions grouped by row, stably, the rows in order of first appearance.
 ///
@@ -8,10 +8,10 @@ import CIntrinsics
 /// row's ratings in batch order, so every row's gradient is summed exactly as one loop over the
 /// batch would sum it, on any number of threads. Bucketing is a counting sort that reads the ids
 /// in sequence; the scattered part (each row's mark) runs inside the buckets, in parallel.
-final class LazyBatchGroups: @unchecked Sendable {
+final class BatchGroups: @unchecked Sendable {
     /// One bucket after `group`: its rows and where each one's positions are in `positions`.
     struct Bucket {
-        fileprivate let groups: LazyBatchGroups
+        fileprivate let groups: BatchGroups
         /// Where the bucket's region starts in the per-position buffers.
         fileprivate let lower: Int
         /// How many distinct rows the bucket holds.

@@ -2,12 +2,12 @@ import Testing
 
 @testable import RecEngine
 
-struct LazyBatchGroupsTests {
+struct BatchGroupsTests {
     /// Every position of the batch lands in exactly one group, the group of its row; each row is
     /// one group in one bucket; a group's positions are in batch order (the order its gradient
     /// is summed in). Two steps in a row, so the marks of the first cannot leak into the second.
     @Test func eachRowIsOneGroupWithItsPositionsInBatchOrder() {
-        let groups = LazyBatchGroups(rows: 50, maxBatch: 300, bucketCount: 4)
+        let groups = BatchGroups(rows: 50, maxBatch: 300, bucketCount: 4)
         var generator = SplitMix64(seed: 3)
         for step in 0..<2 {
             let first = 7
