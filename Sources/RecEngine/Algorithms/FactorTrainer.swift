@@ -1,4 +1,3 @@
-import CIntrinsics
 import Foundation
 
 /// The one training loop behind SVD, RSVD and the neural model, reproducing what Keras'
@@ -43,23 +42,13 @@ public enum FactorTrainer {
             layout: layout, initial: initialParameters(layout, seed: config.seed), maxBatch: batchSize,
             threads: max(1, threads), adam: config.adam, lazy: config.optimizer == .lazyAdam, l2: l2)
         var history = TrainingHistory()
-        // The training rows, shuffled in place epoch after epoch. Swapping whole records applies
-        // the same permutation as shuffling row indices would, without the three scattered reads
-        // per row that gathering the columns through an index costs.
-        var shuffled = (0..<trainCount).map {
-            ShuffledRating(user: table.users[$0], movie: table.movies[$0], rating: table.ratings[$0])
-        }
+        let shuffler = EpochShuffler(table, count: trainCount, seed: config.seed, threads: threads)
         var bestValidation = Double.infinity
         var sinceBest = 0
         let validationRows = trainCount..<total
-        let epochUsers = UnsafeMutableBufferPointer<Int32>.allocate(capacity: trainCount)
-        let epochMovies = UnsafeMutableBufferPointer<Int32>.allocate(capacity: trainCount)
-        let epochRatings = UnsafeMutableBufferPointer<Float>.allocate(capacity: trainCount)
-        defer {
-            epochUsers.deallocate()
-            epochMovies.deallocate()
-            epochRatings.deallocate()
-        }
+        let epochUsers = shuffler.users.baseAddress!
+        let epochMovies = shuffler.movies.baseAddress!
+        let epochRatings = shuffler.ratings.baseAddress!
         try table.users.withUnsafeBufferPointer { (users) throws(TrainingError) in
             try table.movies.withUnsafeBufferPointer { (movies) throws(TrainingError) in
                 try table.ratings.withUnsafeBufferPointer { (ratings) throws(TrainingError) in
@@ -68,21 +57,14 @@ public enum FactorTrainer {
                     let ratings = ratings.baseAddress!
                     for epoch in 1...config.epochs {
                         let started = Date()
-                        shuffle(&shuffled, seed: SplitMix64.derived(config.seed, 1_000 + UInt64(epoch)))
-                        // Columns again, read in sequence by the batches.
-                        for (position, record) in shuffled.enumerated() {
-                            epochUsers[position] = record.user
-                            epochMovies[position] = record.movie
-                            epochRatings[position] = record.rating
-                        }
+                        shuffler.prepare(epoch: epoch, lastEpoch: config.epochs)
                         var squared = 0.0
                         var absolute = 0.0
                         var lower = 0
                         while lower < trainCount {
                             let upper = min(trainCount, lower + batchSize)
                             let sums = workspace.train(
-                                rows: lower..<upper, users: epochUsers.baseAddress!, movies: epochMovies.baseAddress!,
-                                ratings: epochRatings.baseAddress!)
+                                rows: lower..<upper, users: epochUsers, movies: epochMovies, ratings: epochRatings)
                             squared += sums.squared
                             absolute += sums.absolute
                             lower = upper
@@ -145,34 +127,4 @@ public enum FactorTrainer {
         }
         return parameters
     }
-
-    /// Fisher-Yates, from a seed of its own. The swap targets are drawn a block ahead (the same
-    /// draws in the same order) so that their scattered slots can be prefetched before the swaps.
-    static func shuffle<Element>(_ items: inout [Element], seed: UInt64) {
-        var generator = SplitMix64(seed: seed)
-        guard items.count > 1 else { return }
-        let blockSize = 64
-        items.withUnsafeMutableBufferPointer { items in
-            let base = items.baseAddress!
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: blockSize) { targets in
-                var index = items.count - 1
-                while index > 0 {
-                    let block = min(blockSize, index)
-                    for offset in 0..<block {
-                        targets[offset] = Int(generator.next() % UInt64(index - offset + 1))
-                        recbook_prefetch_for_write(base + targets[offset])
-                    }
-                    for offset in 0..<block { items.swapAt(index - offset, targets[offset]) }
-                    index -= block
-                }
-            }
-        }
-    }
-}
-
-/// One training rating's three columns side by side, as the epoch loop shuffles them.
-struct ShuffledRating {
-    var user: Int32
-    var movie: Int32
-    var rating: Float
 }
