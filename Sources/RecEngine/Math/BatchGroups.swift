@@ -44,7 +44,9 @@ final class BatchGroups: @unchecked Sendable {
     /// How many positions ahead `group` prefetches a row's mark (a light loop: one lookup each).
     private static let prefetchDistance = 32
 
+    /// `bucketCount` must be a power of two: a row's bucket is its id's low bits, not a division.
     init(rows: Int, maxBatch: Int, bucketCount: Int) {
+        precondition(bucketCount > 0 && bucketCount & (bucketCount - 1) == 0, "bucketCount must be a power of two")
         self.bucketCount = bucketCount
         rowCount = rows
         marks = .allocate(capacity: rows)
@@ -71,7 +73,8 @@ final class BatchGroups: @unchecked Sendable {
         stamp = stamp == Int32.max ? 0 : stamp + 1
         if stamp == 0 { marks.update(repeating: SIMD2(-1, 0), count: rowCount) }
         bucketEnds.update(repeating: 0, count: bucketCount)
-        for position in 0..<count { bucketEnds[Int(ids[first + position]) % bucketCount] += 1 }
+        let mask = bucketCount - 1
+        for position in 0..<count { bucketEnds[Int(ids[first + position]) & mask] += 1 }
         var start = 0
         for bucket in 0..<bucketCount {
             let size = bucketEnds[bucket]
@@ -79,7 +82,7 @@ final class BatchGroups: @unchecked Sendable {
             start += size
         }
         for position in 0..<count {
-            let bucket = Int(ids[first + position]) % bucketCount
+            let bucket = Int(ids[first + position]) & mask
             bucketed[bucketEnds[bucket]] = Int32(position)
             bucketEnds[bucket] += 1
         }
