@@ -492,15 +492,14 @@ final class FactorWorkspace {
         var outputBiasGradient: Float = 0
         for index in 0..<count {
             let h = hidden + index * units
-            VectorKernels.relu(h, units)
-            let error = VectorKernels.dot(h, outputWeights, units) + outputBias - ratings[first + samples.lowerBound + index]
+            let output = VectorKernels.reluDot(h, outputWeights, units)
+            let error = output + outputBias - ratings[first + samples.lowerBound + index]
             errors[samples.lowerBound + index] = error
             let delta = scale * error
             // dLoss/dw2 = delta * h and dLoss/dc2 = delta; then h becomes dLoss/d(pre-activation).
-            VectorKernels.axpy(delta, h, outputGradient, units)
             outputBiasGradient += delta
-            VectorKernels.reluBackward(delta, outputWeights, h, units)
-            VectorKernels.axpy(1, h, hiddenBiasGradient, units)
+            VectorKernels.outputBackward(
+                delta, outputWeights, h, outputGradient: outputGradient, biasGradient: hiddenBiasGradient, units)
         }
         denseGradient[layout.outputBias.lowerBound - base] += outputBiasGradient
         DenseLayers.multiply(
