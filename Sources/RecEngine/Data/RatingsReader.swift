@@ -129,7 +129,11 @@ public enum RatingsReader {
             ratings.reserveCapacity(estimatedRows)
             var lineNumber = firstLine - 1
             var lineStart = range.lowerBound
+            // The user-id table is probed at random; a scout some lines ahead asks for each slot early.
+            var scout = lineStart
+            for _ in 0..<Self.prefetchLines { scout = prefetchUser(bytes, scout, range.upperBound) }
             while lineStart < range.upperBound {
+                scout = prefetchUser(bytes, scout, range.upperBound)
                 lineNumber += 1
                 var lineEnd = lineStart
                 while lineEnd < range.upperBound && bytes[lineEnd] != 0x0A { lineEnd += 1 }
@@ -146,6 +150,36 @@ public enum RatingsReader {
                 }
                 lineStart = next
             }
+        }
+
+        /// How many lines ahead of the parse the scout runs: enough to cover a memory access.
+        static let prefetchLines = 16
+
+        /// Prefetches the user-id slot of the line at `start` and returns where the next line
+        /// starts. Never throws: a malformed line is only reported when it is parsed.
+        private func prefetchUser(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ limit: Int) -> Int {
+            guard start < limit else { return limit }
+            var end = start
+            while end < limit && bytes[end] != 0x0A { end += 1 }
+            let next = end + 1
+            if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+            var column = 0
+            var fieldStart = start
+            var position = start
+            while position < end {
+                if bytes[position] == separator[0] && matchesSeparator(bytes, position, end) {
+                    if column == format.userColumn { break }
+                    column += 1
+                    position += separator.count
+                    fieldStart = position
+                } else {
+                    position += 1
+                }
+            }
+            if column == format.userColumn && position > fieldStart {
+                userInterner.prefetch(UnsafeBufferPointer(rebasing: bytes[fieldStart..<position]))
+            }
+            return next
         }
 
         private mutating func parseRow(
