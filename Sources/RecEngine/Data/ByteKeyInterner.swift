@@ -4,21 +4,17 @@ import Foundation
 /// Dense ids for byte strings, in order of first appearance, without building a `String` per row.
 ///
 /// Reading a million ratings means a million user-name lookups but only a few hundred thousand
-/// distinct names. An open-addressing table whose slots hold 32 bits of the hash, the id and
-/// where the key's bytes are settles most lookups with two memory accesses (the slot and the
-/// bytes), and a `String` is made only for a new name. At millions of names the table is far
-/// bigger than the caches and each lookup waits on memory, so the table lives in huge pages and
-/// a reader can `prefetch` a key's slot some rows ahead.
+/// distinct names. An open-addressing table whose slots pack 32 bits of the hash with the id
+/// settles most lookups with one memory access, and a `String` is made only for a new name.
+/// At millions of names the table is far bigger than the caches and each lookup waits on memory,
+/// so the table lives in huge pages and a reader can `prefetch` a key's slot some rows ahead.
 /// The unsafe pointers here never escape a call.
 struct ByteKeyInterner: Sendable {
     /// All keys' bytes, back to back; key `i` is `arena[offsets[i]..<offsets[i + 1]]`.
     private var arena: [UInt8] = []
     private var offsets: [Int] = [0]
-    /// Two words a slot: `hash >> 32 << 32 | (id + 1)` (0 for an empty slot), then
-    /// `offsets[id] << 24 | length` (length capped at `longKey`, beyond which `offsets` has it),
-    /// so a probe need not read `offsets`. A power of two of slots, at most half full.
-    private var slots: [UInt64] = Array(repeating: 0, count: 2 * 1024)
-    private static let longKey = 0xFF_FFFF
+    /// `hash >> 32 << 32 | (id + 1)`, or 0 for an empty slot. A power of two, at most half full.
+    private var slots: [UInt64] = Array(repeating: 0, count: 1024)
     private(set) var keys: [String] = []
 
     var count: Int { keys.count }
@@ -34,17 +30,17 @@ struct ByteKeyInterner: Sendable {
         guard let key = String(validating: bytes, as: UTF8.self) else { throw InvalidUTF8() }
         let id = keys.count
         keys.append(key)
-        Self.fill(&slots, slot, hash: hash, id: id, start: arena.count, length: bytes.count)
         arena.append(contentsOf: bytes)
         offsets.append(arena.count)
-        if keys.count * 4 > slots.count { grow() }
+        slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(id + 1)
+        if keys.count * 2 > slots.count { grow() }
         return Int32(id)
     }
 
     /// Starts fetching the slot where a lookup of the bytes begins; a hint with no effect on ids.
     func prefetch(_ bytes: UnsafeBufferPointer<UInt8>) {
-        let slot = Int(truncatingIfNeeded: Self.hash(bytes)) & (slots.count / 2 - 1)
-        slots.withUnsafeBufferPointer { recbook_prefetch_for_write($0.baseAddress! + 2 * slot) }
+        let slot = Int(truncatingIfNeeded: Self.hash(bytes)) & (slots.count - 1)
+        slots.withUnsafeBufferPointer { recbook_prefetch_for_write($0.baseAddress! + slot) }
     }
 
     /// The id of `key`, or `nil` when it was never interned.
@@ -61,17 +57,15 @@ struct ByteKeyInterner: Sendable {
         return slots.withUnsafeBufferPointer { slots in
             arena.withUnsafeBufferPointer { arena in
                 offsets.withUnsafeBufferPointer { offsets in
-                    let mask = slots.count / 2 - 1
+                    let mask = slots.count - 1
                     var slot = Int(truncatingIfNeeded: hash) & mask
                     while true {
-                        let entry = slots[2 * slot]
+                        let entry = slots[slot]
                         if entry == 0 { return (nil, slot) }
                         if entry & 0xFFFF_FFFF_0000_0000 == tag {
                             let id = Int(entry & 0xFFFF_FFFF) - 1
-                            let place = slots[2 * slot + 1]
-                            let start = Int(place >> 24)
-                            let stored = Int(place & UInt64(Self.longKey))
-                            let length = stored == Self.longKey ? offsets[id + 1] - start : stored
+                            let start = offsets[id]
+                            let length = offsets[id + 1] - start
                             if length == bytes.count
                                 && (length == 0 || Self.same(arena.baseAddress! + start, bytes.baseAddress!, length))
                             {
@@ -107,22 +101,16 @@ struct ByteKeyInterner: Sendable {
     /// slots would fetch each key's bytes from a random place.
     private mutating func grow() {
         var bigger = HugePageMemory.array(repeating: UInt64(0), count: slots.count * 2)
-        let mask = bigger.count / 2 - 1
+        let mask = bigger.count - 1
         arena.withUnsafeBufferPointer { arena in
             for id in 0..<keys.count {
                 let hash = Self.hash(UnsafeBufferPointer(rebasing: arena[offsets[id]..<offsets[id + 1]]))
                 var slot = Int(truncatingIfNeeded: hash) & mask
-                while bigger[2 * slot] != 0 { slot = (slot + 1) & mask }
-                Self.fill(&bigger, slot, hash: hash, id: id, start: offsets[id], length: offsets[id + 1] - offsets[id])
+                while bigger[slot] != 0 { slot = (slot + 1) & mask }
+                bigger[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(id + 1)
             }
         }
         slots = bigger
-    }
-
-    private static func fill(_ slots: inout [UInt64], _ slot: Int, hash: UInt64, id: Int, start: Int, length: Int) {
-        precondition(start < 1 << 40, "key arena beyond 1 TB")
-        slots[2 * slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(id + 1)
-        slots[2 * slot + 1] = UInt64(start) << 24 | UInt64(min(length, longKey))
     }
 
     /// FNV-1a with a final avalanche, so short, similar names spread over the table.

@@ -22,7 +22,7 @@ import Testing
         #expect(bulk == one)
     }
 
-    /// Keys longer than a slot can record (16 MB) are compared through the offsets table.
+    /// A 16 MB key and the same key one byte shorter share all but one byte: lengths must decide.
     @Test func longKeysAreToldApartFromTheirPrefixes() {
         let long = String(repeating: "x", count: 0x100_0000 + 3)
         let prefix = String(long.dropLast())
