@@ -1,12 +1,18 @@
 #ifndef RECBOOK_CINTRINSICS_H
 #define RECBOOK_CINTRINSICS_H
-// Two operations the training kernels need and Swift cannot express (Swift 6.3):
+// Operations the training kernels need and Swift cannot express (Swift 6.3):
 
 // A software prefetch. Lazy Adam visits embedding rows scattered over tens of megabytes in an
 // order known a few rows ahead; asking for the next rows' cache lines while the current one is
 // worked on hides most of each miss. A hint only: it never faults.
 static inline void recbook_prefetch_for_write(const void *address) {
     __builtin_prefetch(address, 1, 3);
+}
+
+// The same for data only read, such as ALS's fixed factors: asking for write ownership of a line
+// both threads read would take it away from the other core.
+static inline void recbook_prefetch_for_read(const void *address) {
+    __builtin_prefetch(address, 0, 3);
 }
 
 // An eight-lane square root. Swift's `SIMD8<Float>.squareRoot()` (and `Float.squareRoot()` in

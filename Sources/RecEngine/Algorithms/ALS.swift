@@ -20,7 +20,7 @@ public enum ALS {
         let byMovie = SparseRows(rowsOf: train.movies, columnsOf: train.users, ratings: train.ratings, rowCount: train.movieCount)
         let rank = config.rank
         var userFactors = initialFactors(count: train.userCount, rank: rank, seed: config.seed)
-        var movieFactors = [Float](repeating: 0, count: train.movieCount * rank)
+        var movieFactors = HugePageMemory.array(repeating: Float(0), count: train.movieCount * rank)
         for _ in 0..<config.iterations {
             solveHalfStep(byMovie, fixed: userFactors, into: &movieFactors, config, threads)
             solveHalfStep(byUser, fixed: movieFactors, into: &userFactors, config, threads)
@@ -31,8 +31,9 @@ public enum ALS {
     }
 
     /// Unit-length Gaussian rows, one seeded stream per row so any row can be made independently.
+    /// In huge pages: the movie half-step reads a random user row per rating.
     static func initialFactors(count: Int, rank: Int, seed: UInt64) -> [Float] {
-        var factors = [Float](repeating: 0, count: count * rank)
+        var factors = HugePageMemory.array(repeating: Float(0), count: count * rank)
         for row in 0..<count {
             var generator = SplitMix64(seed: SplitMix64.derived(seed, UInt64(row)))
             var norm = 0.0

@@ -1,3 +1,5 @@
+import CIntrinsics
+
 /// One row of an ALS half-step: the row's new factors `x = (Yᵀ Y + λ n I)⁻¹ Yᵀ r`, where `Y`
 /// holds the fixed factors of the row's `n` rated columns and `r` their ratings. A row with no
 /// ratings gets zeros, as Spark gives a user it has never seen no factors at all.
@@ -14,6 +16,9 @@
 enum NormalEquations {
     /// Ratings per block of the Gram accumulation; a multiple of the SIMD width.
     static let block = 64
+    /// How many ratings ahead the Gram path asks for a factor row. A movie's raters are scattered
+    /// over millions of user rows, so without the hint nearly every rating waits on memory.
+    static let prefetchDistance = 32
     typealias Lanes = SIMD8<Double>
 
     /// Scratch space for one thread, reused across rows.
@@ -65,11 +70,18 @@ enum NormalEquations {
         a.update(repeating: 0, count: rank * rank)
         b.update(repeating: 0, count: rank)
         var entry = start
-        while entry < start + count {
-            let filled = min(block, start + count - entry)
+        let end = start + count
+        while entry < end {
+            let filled = min(block, end - entry)
             let padded = (filled + Lanes.scalarCount - 1) / Lanes.scalarCount * Lanes.scalarCount
             for p in 0..<padded {
                 let inBlock = p < filled
+                if entry + p + prefetchDistance < end {
+                    // A row of `rank` floats may straddle two cache lines: ask for both ends.
+                    let ahead = fixed + Int(columns[entry + p + prefetchDistance]) * rank
+                    recbook_prefetch_for_read(ahead)
+                    recbook_prefetch_for_read(ahead + rank - 1)
+                }
                 let y = fixed + (inBlock ? Int(columns[entry + p]) * rank : 0)
                 for f in 0..<rank { space.transposed[f * block + p] = inBlock ? Double(y[f]) : 0 }
                 space.ratings[p] = inBlock ? Double(ratings[entry + p]) : 0

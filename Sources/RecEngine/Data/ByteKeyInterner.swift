@@ -1,3 +1,4 @@
+import CIntrinsics
 import Foundation
 
 /// Dense ids for byte strings, in order of first appearance, without building a `String` per row.
@@ -5,6 +6,8 @@ import Foundation
 /// Reading a million ratings means a million user-name lookups but only a few hundred thousand
 /// distinct names. An open-addressing table whose slots pack 32 bits of the hash with the id
 /// settles most lookups with one memory access, and a `String` is made only for a new name.
+/// At millions of names the table is far bigger than the caches and each lookup waits on memory,
+/// so the table lives in huge pages and a reader can `prefetch` a key's slot some rows ahead.
 /// The unsafe pointers here never escape a call.
 struct ByteKeyInterner: Sendable {
     /// All keys' bytes, back to back; key `i` is `arena[offsets[i]..<offsets[i + 1]]`.
@@ -32,6 +35,12 @@ struct ByteKeyInterner: Sendable {
         slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(id + 1)
         if keys.count * 2 > slots.count { grow() }
         return Int32(id)
+    }
+
+    /// Starts fetching the slot where a lookup of the bytes begins; a hint with no effect on ids.
+    func prefetch(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let slot = Int(truncatingIfNeeded: Self.hash(bytes)) & (slots.count - 1)
+        slots.withUnsafeBufferPointer { recbook_prefetch_for_write($0.baseAddress! + slot) }
     }
 
     /// The id of `key`, or `nil` when it was never interned.
@@ -88,17 +97,18 @@ struct ByteKeyInterner: Sendable {
         return true
     }
 
+    /// Rehashes the keys in id order: the arena is read front to back, where walking the old
+    /// slots would fetch each key's bytes from a random place.
     private mutating func grow() {
-        var bigger = [UInt64](repeating: 0, count: slots.count * 2)
+        var bigger = HugePageMemory.array(repeating: UInt64(0), count: slots.count * 2)
         let mask = bigger.count - 1
-        for entry in slots where entry != 0 {
-            let id = Int(entry & 0xFFFF_FFFF) - 1
-            let hash = arena.withUnsafeBufferPointer { arena in
-                Self.hash(UnsafeBufferPointer(rebasing: arena[offsets[id]..<offsets[id + 1]]))
+        arena.withUnsafeBufferPointer { arena in
+            for id in 0..<keys.count {
+                let hash = Self.hash(UnsafeBufferPointer(rebasing: arena[offsets[id]..<offsets[id + 1]]))
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while bigger[slot] != 0 { slot = (slot + 1) & mask }
+                bigger[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(id + 1)
             }
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while bigger[slot] != 0 { slot = (slot + 1) & mask }
-            bigger[slot] = entry
         }
         slots = bigger
     }

@@ -45,6 +45,22 @@ public struct IdMap: Sendable, Hashable {
         return copy.withUTF8 { bytes in try! interner.intern(bytes) }
     }
 
+    /// The indices of `rawIds`, inserted in order as `insert` does. At millions of ids each
+    /// insert waits on a random slot of the table, so the slot of the id 16 ahead is prefetched.
+    mutating func insert(contentsOf rawIds: [String]) -> [Int32] {
+        let ahead = 16
+        var indices: [Int32] = []
+        indices.reserveCapacity(rawIds.count)
+        for position in rawIds.indices {
+            if position + ahead < rawIds.count {
+                var next = rawIds[position + ahead]
+                next.withUTF8 { interner.prefetch($0) }
+            }
+            indices.append(insert(rawIds[position]))
+        }
+        return indices
+    }
+
     public static func == (left: IdMap, right: IdMap) -> Bool { left.rawIds == right.rawIds }
     public func hash(into hasher: inout Hasher) { hasher.combine(rawIds) }
 }

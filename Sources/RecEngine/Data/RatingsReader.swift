@@ -39,7 +39,10 @@ public enum RatingsReader {
                         // Line numbers continue from the previous chunks.
                         let firstLine = 1 + countNewlines(input.value, 0..<chunks[chunk].lowerBound)
                         do throws(DataError) {
-                            try parsers.value[chunk].run(input.value, chunks[chunk], firstLine: firstLine)
+                            // The first chunk's arrays will hold every row (see merge).
+                            let expectedRows = (chunk == 0 ? input.value.count : chunks[chunk].count) / 16
+                            try parsers.value[chunk].run(
+                                input.value, chunks[chunk], firstLine: firstLine, expectedRows: expectedRows)
                         } catch {
                             failures.value[chunk] = error
                         }
@@ -47,7 +50,7 @@ public enum RatingsReader {
                 }
             }
             if let failure = failures.compactMap({ $0 }).first { return .failure(failure) }
-            return .success(merge(parsers))
+            return .success(merge(&parsers))
         }
         let loaded = try result.get()
         guard loaded.table.count > 0 else { throw .emptyData(path: source) }
@@ -76,12 +79,16 @@ public enum RatingsReader {
     }
 
     /// Joins the chunks' rows, renumbering each later chunk's ids after the ids seen before it.
-    private static func merge(_ parsers: [Parser]) -> LoadedRatings {
+    private static func merge(_ parsers: inout [Parser]) -> LoadedRatings {
         let total = parsers.reduce(0) { $0 + $1.ratings.count }
-        var users = parsers[0].users
-        var movies = parsers[0].movies
-        var ratings = parsers[0].ratings
-        // One exact allocation each, instead of growing while appending the later chunks.
+        // The first chunk's rows are moved, not copied: it reserved room for the whole input,
+        // so with a unique buffer the reservations below cost nothing.
+        var users: [Int32] = []
+        var movies: [Int32] = []
+        var ratings: [Float] = []
+        swap(&users, &parsers[0].users)
+        swap(&movies, &parsers[0].movies)
+        swap(&ratings, &parsers[0].ratings)
         users.reserveCapacity(total)
         movies.reserveCapacity(total)
         ratings.reserveCapacity(total)
@@ -89,8 +96,8 @@ public enum RatingsReader {
         var movieIds = IdMap(parsers[0].movieInterner)
         var skipped = parsers[0].skipped
         for parser in parsers.dropFirst() {
-            let userMap = parser.userInterner.keys.map { userIds.insert($0) }
-            let movieMap = parser.movieInterner.keys.map { movieIds.insert($0) }
+            let userMap = userIds.insert(contentsOf: parser.userInterner.keys)
+            let movieMap = movieIds.insert(contentsOf: parser.movieInterner.keys)
             users.append(contentsOf: parser.users.lazy.map { userMap[Int($0)] })
             movies.append(contentsOf: parser.movies.lazy.map { movieMap[Int($0)] })
             ratings.append(contentsOf: parser.ratings)
@@ -122,14 +129,20 @@ public enum RatingsReader {
         }
 
         /// Parses the lines in `range`; the first of them is line `firstLine` of the file.
-        mutating func run(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, firstLine: Int) throws(DataError) {
-            let estimatedRows = range.count / 16
-            users.reserveCapacity(estimatedRows)
-            movies.reserveCapacity(estimatedRows)
-            ratings.reserveCapacity(estimatedRows)
+        /// `expectedRows` reserves room (untouched pages cost no memory).
+        mutating func run(
+            _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, firstLine: Int, expectedRows: Int
+        ) throws(DataError) {
+            users.reserveCapacity(expectedRows)
+            movies.reserveCapacity(expectedRows)
+            ratings.reserveCapacity(expectedRows)
             var lineNumber = firstLine - 1
             var lineStart = range.lowerBound
+            // The user-id table is probed at random; a scout some lines ahead asks for each slot early.
+            var scout = lineStart
+            for _ in 0..<Self.prefetchLines { scout = prefetchUser(bytes, scout, range.upperBound) }
             while lineStart < range.upperBound {
+                scout = prefetchUser(bytes, scout, range.upperBound)
                 lineNumber += 1
                 var lineEnd = lineStart
                 while lineEnd < range.upperBound && bytes[lineEnd] != 0x0A { lineEnd += 1 }
@@ -146,6 +159,36 @@ public enum RatingsReader {
                 }
                 lineStart = next
             }
+        }
+
+        /// How many lines ahead of the parse the scout runs: enough to cover a memory access.
+        static let prefetchLines = 16
+
+        /// Prefetches the user-id slot of the line at `start` and returns where the next line
+        /// starts. Never throws: a malformed line is only reported when it is parsed.
+        private func prefetchUser(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ limit: Int) -> Int {
+            guard start < limit else { return limit }
+            var end = start
+            while end < limit && bytes[end] != 0x0A { end += 1 }
+            let next = end + 1
+            if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+            var column = 0
+            var fieldStart = start
+            var position = start
+            while position < end {
+                if bytes[position] == separator[0] && matchesSeparator(bytes, position, end) {
+                    if column == format.userColumn { break }
+                    column += 1
+                    position += separator.count
+                    fieldStart = position
+                } else {
+                    position += 1
+                }
+            }
+            if column == format.userColumn && position > fieldStart {
+                userInterner.prefetch(UnsafeBufferPointer(rebasing: bytes[fieldStart..<position]))
+            }
+            return next
         }
 
         private mutating func parseRow(

@@ -1,0 +1,35 @@
+import Testing
+
+@testable import RecEngine
+
+@Suite struct IdMapTests {
+    @Test func indicesFollowFirstAppearanceThroughManyGrowths() {
+        var ids = IdMap()
+        let names = (0..<50_000).map { "user\($0 * 7919 % 50_000)" }
+        for name in names { ids.insert(name) }
+        #expect(ids.count == 50_000)
+        #expect(ids.rawIds == names)
+        for (index, name) in names.enumerated().prefix(500) { #expect(ids.index(of: name) == index) }
+        #expect(ids.index(of: "user50000") == nil)
+    }
+
+    @Test func bulkInsertMatchesOneAtATime() {
+        var one = IdMap(orderedRawIds: ["b", "a"])
+        var bulk = one
+        let names = ["a", "c", "b", "d", "c", ""] + (0..<100).map { "n\($0)" }
+        let expected = names.map { one.insert($0) }
+        #expect(bulk.insert(contentsOf: names) == expected)
+        #expect(bulk == one)
+    }
+
+    /// A 16 MB key and the same key one byte shorter share all but one byte: lengths must decide.
+    @Test func longKeysAreToldApartFromTheirPrefixes() {
+        let long = String(repeating: "x", count: 0x100_0000 + 3)
+        let prefix = String(long.dropLast())
+        var ids = IdMap(orderedRawIds: [long, "y"])
+        #expect(ids.index(of: long) == 0)
+        #expect(ids.index(of: prefix) == nil)
+        #expect(ids.insert(prefix) == 2)
+        #expect(ids.insert(long) == 0)
+    }
+}
