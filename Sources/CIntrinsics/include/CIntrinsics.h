@@ -23,4 +23,15 @@ typedef float recbook_float8 __attribute__((ext_vector_type(8)));
 static inline recbook_float8 recbook_sqrt8(recbook_float8 x) {
     return __builtin_elementwise_sqrt(x);
 }
+
+// Whether the CPU runs AVX2 and FMA code: 1 or 0 on x86-64, -1 elsewhere. Decides which
+// OpenBLAS kernels recbook pins (see OpenBLASCore.swift).
+static inline int recbook_cpu_has_avx2_fma(void) {
+#if defined(__x86_64__)
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+#else
+    return -1;
+#endif
+}
 #endif
