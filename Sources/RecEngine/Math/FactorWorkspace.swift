@@ -39,9 +39,9 @@ final class FactorWorkspace {
     private let maxBatch: Int
     /// Per rating in the batch: prediction minus truth.
     private let errors: UnsafeMutablePointer<Float>
-    /// Per rating (SVD and RSVD): `delta * p_u`, the movie row's gradient term, computed by the
-    /// forward pass while it holds the user's row, so the movie side reads it in sequence instead
-    /// of fetching a random user row again.
+    /// Per rating (SVD and RSVD): `delta * p_u`, the movie row's gradient term, computed by
+    /// `updateUsers` while it holds the user's row, so `updateMovies` reads it instead of
+    /// fetching a random user row again.
     private let movieTerms: UnsafeMutablePointer<Float>
     /// Per rating (neural only): dLoss/dx, `inputWidth` floats each.
     private let inputGradients: UnsafeMutablePointer<Float>

@@ -5,10 +5,11 @@
 #endif
 
 /// Memory for tables read at random: lazy Adam's records (tens of MB at the article's scale),
-/// ALS's factors and the id interner's table (hundreds of MB at 50M ratings). With 4 KB pages nearly every record visit also misses the TLB and walks the
-/// page table; on Linux, where transparent huge pages are usually enabled only on request
-/// (`madvise`), a 2 MB-aligned block marked `MADV_HUGEPAGE` needs one TLB entry per 2 MB instead.
-/// Elsewhere, or for small blocks, it is plain aligned memory. Release with `deallocate`.
+/// ALS's factors and the id interner's table (hundreds of MB at 50M ratings). With 4 KB pages
+/// nearly every record visit also misses the TLB and walks the page table; on Linux, where
+/// transparent huge pages are usually enabled only on request (`madvise`), a 2 MB-aligned block
+/// marked `MADV_HUGEPAGE` needs one TLB entry per 2 MB instead. Elsewhere, or for small blocks,
+/// it is plain aligned memory. Release with `deallocate`.
 enum HugePageMemory {
     static let hugePageSize = 2 << 20
 
