@@ -16,36 +16,75 @@ public enum ALS {
         throws(ALSConfig.Invalid) -> ALSModel
     {
         try config.validate()
-        let byUser = SparseRows(rowsOf: train.users, columnsOf: train.movies, ratings: train.ratings, rowCount: train.userCount)
-        let byMovie = SparseRows(rowsOf: train.movies, columnsOf: train.users, ratings: train.ratings, rowCount: train.movieCount)
         let rank = config.rank
-        var userFactors = initialFactors(count: train.userCount, rank: rank, seed: config.seed)
+        var userFactors = HugePageMemory.array(repeating: Float(0), count: train.userCount * rank)
+        let (users, movies) = prepare(train, startingFactors: &userFactors, rank: rank, seed: config.seed, threads: threads)
         var movieFactors = HugePageMemory.array(repeating: Float(0), count: train.movieCount * rank)
         for _ in 0..<config.iterations {
-            solveHalfStep(byMovie, fixed: userFactors, into: &movieFactors, config, threads)
-            solveHalfStep(byUser, fixed: movieFactors, into: &userFactors, config, threads)
+            solveHalfStep(movies, fixed: userFactors, into: &movieFactors, config, threads)
+            solveHalfStep(users, fixed: movieFactors, into: &userFactors, config, threads)
         }
         return ALSModel(
             rank: rank, userFactors: userFactors, movieFactors: movieFactors,
-            userRated: byUser.counts.map { $0 > 0 }, movieRated: byMovie.counts.map { $0 > 0 })
+            userRated: users.counts.map { $0 > 0 }, movieRated: movies.counts.map { $0 > 0 })
+    }
+
+    /// The ratings by user and by movie, and the starting user factors (`initialFactors`'
+    /// values, written into `factors`). They depend only on the data and the seed, and each is
+    /// seconds of serial work at 50M ratings, so they are built side by side: the two layouts as
+    /// two tasks, the factors as pieces of rows.
+    private static func prepare(
+        _ train: RatingsTable, startingFactors factors: inout [Float], rank: Int, seed: UInt64, threads: Int
+    ) -> (byUser: SparseRows, byMovie: SparseRows) {
+        var layouts: [SparseRows?] = [nil, nil]
+        let pieces = 2 * max(1, threads)
+        layouts.withUnsafeMutableBufferPointer { layouts in
+            factors.withUnsafeMutableBufferPointer { factors in
+                let shared = UncheckedSendable((layouts, factors))
+                forEachChunk(2 + pieces, threads: threads) { task in
+                    let (layouts, factors) = shared.value
+                    switch task {
+                    case 0:
+                        layouts[0] = SparseRows(
+                            rowsOf: train.users, columnsOf: train.movies, ratings: train.ratings, rowCount: train.userCount)
+                    case 1:
+                        layouts[1] = SparseRows(
+                            rowsOf: train.movies, columnsOf: train.users, ratings: train.ratings, rowCount: train.movieCount)
+                    default:
+                        let (piece, count) = (task - 2, train.userCount)
+                        fillInitialFactors(
+                            factors, rows: (piece * count / pieces)..<((piece + 1) * count / pieces), rank: rank, seed: seed)
+                    }
+                }
+            }
+        }
+        return (layouts[0]!, layouts[1]!)
     }
 
     /// Unit-length Gaussian rows, one seeded stream per row so any row can be made independently.
     /// In huge pages: the movie half-step reads a random user row per rating.
     static func initialFactors(count: Int, rank: Int, seed: UInt64) -> [Float] {
         var factors = HugePageMemory.array(repeating: Float(0), count: count * rank)
-        for row in 0..<count {
-            var generator = SplitMix64(seed: SplitMix64.derived(seed, UInt64(row)))
-            var norm = 0.0
-            var values = [Double](repeating: 0, count: rank)
-            for f in 0..<rank {
-                values[f] = generator.nextGaussian()
-                norm += values[f] * values[f]
-            }
-            let scale = norm > 0 ? 1 / norm.squareRoot() : 0
-            for f in 0..<rank { factors[row * rank + f] = Float(values[f] * scale) }
-        }
+        factors.withUnsafeMutableBufferPointer { fillInitialFactors($0, rows: 0..<count, rank: rank, seed: seed) }
         return factors
+    }
+
+    /// Writes `initialFactors`' rows `rows` into `factors` (`rank` per row).
+    private static func fillInitialFactors(
+        _ factors: UnsafeMutableBufferPointer<Float>, rows: Range<Int>, rank: Int, seed: UInt64
+    ) {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: rank) { values in
+            for row in rows {
+                var generator = SplitMix64(seed: SplitMix64.derived(seed, UInt64(row)))
+                var norm = 0.0
+                for f in 0..<rank {
+                    values[f] = generator.nextGaussian()
+                    norm += values[f] * values[f]
+                }
+                let scale = norm > 0 ? 1 / norm.squareRoot() : 0
+                for f in 0..<rank { factors[row * rank + f] = Float(values[f] * scale) }
+            }
+        }
     }
 
     /// Solves every row of `rows` against the fixed factors of the other side.
