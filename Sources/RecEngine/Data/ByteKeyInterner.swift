@@ -1,46 +1,83 @@
 import CIntrinsics
-import Foundation
+import Dispatch
 
 /// Dense ids for byte strings, in order of first appearance, without building a `String` per row.
 ///
 /// Reading a million ratings means a million user-name lookups but only a few hundred thousand
-/// distinct names. An open-addressing table whose slots pack 32 bits of the hash with the id
-/// settles most lookups with one memory access, and a `String` is made only for a new name.
-/// At millions of names the table is far bigger than the caches and each lookup waits on memory,
-/// so the table lives in huge pages and a reader can `prefetch` a key's slot some rows ahead.
-/// The unsafe pointers here never escape a call.
+/// distinct names. Each key is stored once as a record, `[id | length | bytes]`, in id order;
+/// an open-addressing table of slots packs 32 bits of a key's hash with where its record
+/// starts. A lookup reads one slot and, when the hash bits match, that one record: at millions
+/// of names both are far bigger than the caches, so a reader asks for them some rows ahead
+/// (`prefetchSlot`, then `prefetchRecord` once the slot has arrived), and the table lives in
+/// huge pages. A `String` is made only for a new name. The unsafe pointers never escape a call.
 struct ByteKeyInterner: Sendable {
-    /// All keys' bytes, back to back; key `i` is `arena[offsets[i]..<offsets[i + 1]]`.
-    private var arena: [UInt8] = []
-    private var offsets: [Int] = [0]
-    /// `hash >> 32 << 32 | (id + 1)`, or 0 for an empty slot. A power of two, at most half full.
+    /// The records, back to back from offset 0, each padded to a multiple of 4 bytes: a 32-bit
+    /// id, a 32-bit length, then the key's bytes.
+    private var records: [UInt8] = []
+    /// `hash >> 32 << 32 | (recordOffset / 4 + 1)`, or 0 for an empty slot. A power of two, at
+    /// most half full.
     private var slots: [UInt64] = Array(repeating: 0, count: 1024)
     private(set) var keys: [String] = []
 
     var count: Int { keys.count }
 
-    struct InvalidUTF8: Error {}
+    /// Why new bytes could not be interned (the caller names the file and line).
+    enum Failure: Error {
+        /// The bytes are not valid UTF-8.
+        case invalidUTF8
+        /// The records would pass the 16 GB a slot can address.
+        case tooManyKeys
+    }
 
-    /// The id of the bytes, adding them when new. Throws when new bytes are not valid UTF-8
-    /// (the caller names the file and line).
-    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) throws(InvalidUTF8) -> Int32 {
+    private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
+    private static let headerSize = 8
+
+    /// Makes room for `keys` keys of about `averageLength` bytes without moving the storage as it
+    /// fills: at millions of keys each doubling copies hundreds of megabytes into fresh pages.
+    /// Room that is never used is never touched, so it costs address space, not memory.
+    mutating func reserveCapacity(keys count: Int, averageLength: Int) {
+        keys.reserveCapacity(count)
+        records.reserveCapacity(count * Self.recordSize(averageLength))
+    }
+
+    /// The id of the bytes, adding them when new.
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> Int32 {
         let hash = Self.hash(bytes)
         let (found, slot) = find(bytes, hash)
         if let found { return found }
-        guard let key = String(validating: bytes, as: UTF8.self) else { throw InvalidUTF8() }
-        let id = keys.count
-        keys.append(key)
-        arena.append(contentsOf: bytes)
-        offsets.append(arena.count)
-        slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(id + 1)
-        if keys.count * 2 > slots.count { grow() }
-        return Int32(id)
+        guard let key = String(validating: bytes, as: UTF8.self) else { throw .invalidUTF8 }
+        try add(bytes, key: key, hash: hash, slot: slot)
+        return Int32(keys.count - 1)
     }
 
-    /// Starts fetching the slot where a lookup of the bytes begins; a hint with no effect on ids.
-    func prefetch(_ bytes: UnsafeBufferPointer<UInt8>) {
-        let slot = Int(truncatingIfNeeded: Self.hash(bytes)) & (slots.count - 1)
+    /// Starts fetching the slot where a lookup of a key with this hash begins; a hint only.
+    func prefetchSlot(hash: UInt64) {
+        let slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
         slots.withUnsafeBufferPointer { recbook_prefetch_for_write($0.baseAddress! + slot) }
+    }
+
+    /// Starts fetching the record of the first slot from the hash's home whose hash bits match,
+    /// which is almost always the key's own; a hint only. Worth it once `prefetchSlot` has
+    /// brought the slot in.
+    func prefetchRecord(hash: UInt64) {
+        let tag = hash & Self.tagMask
+        slots.withUnsafeBufferPointer { slots in
+            records.withUnsafeBufferPointer { records in
+                let mask = slots.count - 1
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                for _ in 0..<8 {
+                    let entry = slots[slot]
+                    if entry == 0 { return }
+                    if entry & Self.tagMask == tag {
+                        let record = records.baseAddress! + Self.offset(entry)
+                        recbook_prefetch_for_read(record)
+                        recbook_prefetch_for_read(record + Self.headerSize + 15)
+                        return
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
     }
 
     /// The id of `key`, or `nil` when it was never interned.
@@ -51,33 +88,150 @@ struct ByteKeyInterner: Sendable {
         }
     }
 
-    /// The id of the bytes if present, else the empty slot where they would go.
-    private func find(_ bytes: UnsafeBufferPointer<UInt8>, _ hash: UInt64) -> (id: Int32?, slot: Int) {
-        let tag = hash & 0xFFFF_FFFF_0000_0000
-        return slots.withUnsafeBufferPointer { slots in
-            arena.withUnsafeBufferPointer { arena in
-                offsets.withUnsafeBufferPointer { offsets in
-                    let mask = slots.count - 1
-                    var slot = Int(truncatingIfNeeded: hash) & mask
-                    while true {
-                        let entry = slots[slot]
-                        if entry == 0 { return (nil, slot) }
-                        if entry & 0xFFFF_FFFF_0000_0000 == tag {
-                            let id = Int(entry & 0xFFFF_FFFF) - 1
-                            let start = offsets[id]
-                            let length = offsets[id + 1] - start
-                            if length == bytes.count
-                                && (length == 0 || Self.same(arena.baseAddress! + start, bytes.baseAddress!, length))
-                            {
-                                return (Int32(id), slot)
-                            }
+    /// Adds every key of `other` that is not here yet, in `other`'s id order, and returns, for
+    /// each of `other`'s ids, the id here: how a reader's later chunk joins the first.
+    mutating func merge(_ other: ByteKeyInterner) throws(Failure) -> [Int32] {
+        var (mapped, hashes) = lookUp(other)
+        var offset = 0
+        var failure: Failure?
+        other.forEachRecord(0..<other.count, from: &offset) { id, _, bytes in
+            guard failure == nil, mapped[id] < 0 else { return }
+            if id + Self.slotDistance < other.count { prefetchSlot(hash: hashes[id + Self.slotDistance]) }
+            do throws(Failure) {
+                try add(bytes, key: other.keys[id], hash: hashes[id], slot: find(bytes, hashes[id]).slot)
+                mapped[id] = Int32(keys.count - 1)
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+        return mapped
+    }
+
+    /// Each of `other`'s keys' id here (-1 when absent) and hash. Only reads this table, so the
+    /// two halves of `other` are looked up at once, asking for slots and records some keys ahead.
+    private func lookUp(_ other: ByteKeyInterner) -> (ids: [Int32], hashes: [UInt64]) {
+        let count = other.count
+        var ids = [Int32](repeating: -1, count: count)
+        var hashes = [UInt64](repeating: 0, count: count)
+        let starts = other.recordOffsets(at: [0, count / 2])
+        ids.withUnsafeMutableBufferPointer { ids in
+            hashes.withUnsafeMutableBufferPointer { hashes in
+                let shared = UncheckedSendable((ids, hashes))
+                DispatchQueue.concurrentPerform(iterations: 2) { half in
+                    let (ids, hashes) = shared.value
+                    let range = (half * count / 2)..<((half + 1) * count / 2)
+                    var offset = starts[half]
+                    other.forEachRecord(range, from: &offset) { id, _, bytes in hashes[id] = Self.hash(bytes) }
+                    offset = starts[half]
+                    other.forEachRecord(range, from: &offset) { id, _, bytes in
+                        if id + Self.slotDistance < range.upperBound { prefetchSlot(hash: hashes[id + Self.slotDistance]) }
+                        if id + Self.recordDistance < range.upperBound {
+                            prefetchRecord(hash: hashes[id + Self.recordDistance])
                         }
-                        slot = (slot + 1) & mask
+                        ids[id] = find(bytes, hashes[id]).id ?? -1
                     }
                 }
             }
         }
+        return (ids, hashes)
     }
+
+    /// How many keys ahead `merge` asks for a slot, and for a record.
+    private static let slotDistance = 32
+    private static let recordDistance = 16
+
+    /// The id of the bytes if present, else the empty slot where they would go.
+    private func find(_ bytes: UnsafeBufferPointer<UInt8>, _ hash: UInt64) -> (id: Int32?, slot: Int) {
+        let tag = hash & Self.tagMask
+        return slots.withUnsafeBufferPointer { slots in
+            records.withUnsafeBufferPointer { records in
+                let mask = slots.count - 1
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while true {
+                    let entry = slots[slot]
+                    if entry == 0 { return (nil, slot) }
+                    if entry & Self.tagMask == tag {
+                        let record = UnsafeRawPointer(records.baseAddress! + Self.offset(entry))
+                        let length = Int(record.load(fromByteOffset: 4, as: UInt32.self))
+                        if length == bytes.count
+                            && (length == 0
+                                || Self.same(
+                                    record.assumingMemoryBound(to: UInt8.self) + Self.headerSize, bytes.baseAddress!, length))
+                        {
+                            return (Int32(record.load(as: UInt32.self)), slot)
+                        }
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+    }
+
+    /// Appends a new key's record and points the empty `slot` at it.
+    private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, key: String, hash: UInt64, slot: Int) throws(Failure) {
+        let offset = records.count
+        let size = Self.recordSize(bytes.count)
+        guard offset / 4 < Int(UInt32.max) else { throw .tooManyKeys }
+        let id = UInt32(keys.count)
+        keys.append(key)
+        withUnsafeBytes(of: id) { records.append(contentsOf: $0) }
+        withUnsafeBytes(of: UInt32(bytes.count)) { records.append(contentsOf: $0) }
+        records.append(contentsOf: bytes)
+        while records.count < offset + size { records.append(0) }
+        slots[slot] = (hash & Self.tagMask) | UInt64(offset / 4 + 1)
+        if keys.count * 2 > slots.count { grow(to: slots.count * 2) }
+    }
+
+    /// Rehashes the keys into `size` slots, walking the records front to back (in id order),
+    /// where walking the old slots would fetch each record from a random place.
+    private mutating func grow(to size: Int) {
+        var bigger = HugePageMemory.array(repeating: UInt64(0), count: size)
+        let mask = size - 1
+        var offset = 0
+        forEachRecord(0..<count, from: &offset) { _, recordOffset, bytes in
+            let hash = Self.hash(bytes)
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while bigger[slot] != 0 { slot = (slot + 1) & mask }
+            bigger[slot] = (hash & Self.tagMask) | UInt64(recordOffset / 4 + 1)
+        }
+        slots = bigger
+    }
+
+    /// Calls `body(id, recordOffset, bytes)` for the records of `ids`, the first of which starts
+    /// at `offset`; leaves `offset` after the last.
+    private func forEachRecord(
+        _ ids: Range<Int>, from offset: inout Int, _ body: (Int, Int, UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        guard !ids.isEmpty else { return }
+        records.withUnsafeBytes { records in
+            for id in ids {
+                let length = Int(records.load(fromByteOffset: offset + 4, as: UInt32.self))
+                let bytes = (records.baseAddress! + offset + Self.headerSize).assumingMemoryBound(to: UInt8.self)
+                body(id, offset, UnsafeBufferPointer(start: bytes, count: length))
+                offset += Self.recordSize(length)
+            }
+        }
+    }
+
+    /// Where the records of the given ids start (each id at most `count`).
+    private func recordOffsets(at ids: [Int]) -> [Int] {
+        var offsets: [Int] = []
+        var offset = 0
+        var next = 0
+        for target in ids {
+            forEachRecord(next..<target, from: &offset) { _, _, _ in }
+            next = target
+            offsets.append(offset)
+        }
+        return offsets
+    }
+
+    @inline(__always)
+    private static func offset(_ entry: UInt64) -> Int { Int(entry & 0xFFFF_FFFF - 1) * 4 }
+
+    @inline(__always)
+    private static func recordSize(_ length: Int) -> Int { (headerSize + length + 3) / 4 * 4 }
 
     /// Byte equality, eight bytes at a time: names are short, and a call to memcmp costs more
     /// than the comparison itself.
@@ -97,24 +251,8 @@ struct ByteKeyInterner: Sendable {
         return true
     }
 
-    /// Rehashes the keys in id order: the arena is read front to back, where walking the old
-    /// slots would fetch each key's bytes from a random place.
-    private mutating func grow() {
-        var bigger = HugePageMemory.array(repeating: UInt64(0), count: slots.count * 2)
-        let mask = bigger.count - 1
-        arena.withUnsafeBufferPointer { arena in
-            for id in 0..<keys.count {
-                let hash = Self.hash(UnsafeBufferPointer(rebasing: arena[offsets[id]..<offsets[id + 1]]))
-                var slot = Int(truncatingIfNeeded: hash) & mask
-                while bigger[slot] != 0 { slot = (slot + 1) & mask }
-                bigger[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(id + 1)
-            }
-        }
-        slots = bigger
-    }
-
     /// FNV-1a with a final avalanche, so short, similar names spread over the table.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             h = (h ^ UInt64(byte)) &* 0x100_0000_01b3

@@ -6,6 +6,8 @@ public enum DataError: Error, Equatable, CustomStringConvertible, Sendable {
     case malformedRow(path: String, line: Int, reason: String)
     case emptyData(path: String)
     case invalidFormat(String)
+    /// The distinct user or movie ids' bytes passed the 16 GB the id table can address.
+    case tooManyIds(path: String)
 
     public var description: String {
         switch self {
@@ -19,6 +21,8 @@ public enum DataError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\(path): holds no data rows"
         case .invalidFormat(let reason):
             return "invalid file format: \(reason)"
+        case .tooManyIds(let path):
+            return "\(path): its distinct user or movie ids take more than 16 GB; split the file"
         }
     }
 }

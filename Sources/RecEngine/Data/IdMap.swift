@@ -41,24 +41,15 @@ public struct IdMap: Sendable, Hashable {
     @discardableResult
     public mutating func insert(_ rawId: String) -> Int32 {
         var copy = rawId
-        // A Swift String is always valid UTF-8, so interning cannot fail here.
+        // A Swift String is always valid UTF-8, and the 16 GB of distinct ids it takes to fill
+        // the table are far beyond anything built from Strings in memory.
         return copy.withUTF8 { bytes in try! interner.intern(bytes) }
     }
 
-    /// The indices of `rawIds`, inserted in order as `insert` does. At millions of ids each
-    /// insert waits on a random slot of the table, so the slot of the id 16 ahead is prefetched.
-    mutating func insert(contentsOf rawIds: [String]) -> [Int32] {
-        let ahead = 16
-        var indices: [Int32] = []
-        indices.reserveCapacity(rawIds.count)
-        for position in rawIds.indices {
-            if position + ahead < rawIds.count {
-                var next = rawIds[position + ahead]
-                next.withUTF8 { interner.prefetch($0) }
-            }
-            indices.append(insert(rawIds[position]))
-        }
-        return indices
+    /// Adds the ids of `other` that are new here, in `other`'s order, and returns the index here
+    /// of each of `other`'s indices: how a reader joins the chunks it parsed in parallel.
+    mutating func merge(_ other: IdMap) throws(ByteKeyInterner.Failure) -> [Int32] {
+        try interner.merge(other.interner)
     }
 
     public static func == (left: IdMap, right: IdMap) -> Bool { left.rawIds == right.rawIds }

@@ -50,7 +50,11 @@ public enum RatingsReader {
                 }
             }
             if let failure = failures.compactMap({ $0 }).first { return .failure(failure) }
-            return .success(merge(&parsers))
+            do throws(DataError) {
+                return .success(try merge(&parsers))
+            } catch {
+                return .failure(error)
+            }
         }
         let loaded = try result.get()
         guard loaded.table.count > 0 else { throw .emptyData(path: source) }
@@ -79,7 +83,7 @@ public enum RatingsReader {
     }
 
     /// Joins the chunks' rows, renumbering each later chunk's ids after the ids seen before it.
-    private static func merge(_ parsers: inout [Parser]) -> LoadedRatings {
+    private static func merge(_ parsers: inout [Parser]) throws(DataError) -> LoadedRatings {
         let total = parsers.reduce(0) { $0 + $1.ratings.count }
         // The first chunk's rows are moved, not copied: it reserved room for the whole input,
         // so with a unique buffer the reservations below cost nothing.
@@ -92,19 +96,48 @@ public enum RatingsReader {
         users.reserveCapacity(total)
         movies.reserveCapacity(total)
         ratings.reserveCapacity(total)
-        var userIds = IdMap(parsers[0].userInterner)
-        var movieIds = IdMap(parsers[0].movieInterner)
+        // Moved out too: an interner still shared with the parser would be copied, table and
+        // all, by the first id the merge adds.
+        let (userInterner, movieInterner) = parsers[0].takeInterners()
+        var userIds = IdMap(userInterner)
+        var movieIds = IdMap(movieInterner)
         var skipped = parsers[0].skipped
         for parser in parsers.dropFirst() {
-            let userMap = userIds.insert(contentsOf: parser.userInterner.keys)
-            let movieMap = movieIds.insert(contentsOf: parser.movieInterner.keys)
-            users.append(contentsOf: parser.users.lazy.map { userMap[Int($0)] })
-            movies.append(contentsOf: parser.movies.lazy.map { movieMap[Int($0)] })
+            let userMap: [Int32]
+            let movieMap: [Int32]
+            do throws(ByteKeyInterner.Failure) {
+                userMap = try userIds.merge(IdMap(parser.userInterner))
+                movieMap = try movieIds.merge(IdMap(parser.movieInterner))
+            } catch {
+                throw .tooManyIds(path: parser.source)
+            }
+            appendRenumbered(parser.users, through: userMap, to: &users)
+            appendRenumbered(parser.movies, through: movieMap, to: &movies)
             ratings.append(contentsOf: parser.ratings)
             skipped.merge(parser.skipped)
         }
         let table = RatingsTable(users: users, movies: movies, ratings: ratings, userIds: userIds, movieIds: movieIds)
         return LoadedRatings(table: table, skipped: skipped)
+    }
+
+    /// Appends `map[id]` for each of `ids`, in two halves at once: at millions of ids each
+    /// lookup is a random read.
+    private static func appendRenumbered(_ ids: [Int32], through map: [Int32], to column: inout [Int32]) {
+        let start = column.count
+        column.append(contentsOf: repeatElement(0, count: ids.count))
+        column.withUnsafeMutableBufferPointer { column in
+            ids.withUnsafeBufferPointer { ids in
+                map.withUnsafeBufferPointer { map in
+                    let shared = UncheckedSendable((column, ids, map))
+                    DispatchQueue.concurrentPerform(iterations: 2) { half in
+                        let (column, ids, map) = shared.value
+                        for index in (half * ids.count / 2)..<((half + 1) * ids.count / 2) {
+                            column[start + index] = map[Int(ids[index])]
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private struct Parser {
@@ -119,6 +152,14 @@ public enum RatingsReader {
         var skipped = SkippedRows()
         private var fieldStarts: [Int]
         private var fieldEnds: [Int]
+
+        /// The user and movie interners, leaving empty ones behind.
+        mutating func takeInterners() -> (users: ByteKeyInterner, movies: ByteKeyInterner) {
+            var taken = (ByteKeyInterner(), ByteKeyInterner())
+            swap(&taken.0, &userInterner)
+            swap(&taken.1, &movieInterner)
+            return taken
+        }
 
         init(source: String, format: RatingsFormat) {
             self.source = source
@@ -136,13 +177,28 @@ public enum RatingsReader {
             users.reserveCapacity(expectedRows)
             movies.reserveCapacity(expectedRows)
             ratings.reserveCapacity(expectedRows)
+            // Up to a user per row; Douban's and MovieLens' user ids are at most 16 bytes.
+            userInterner.reserveCapacity(keys: expectedRows, averageLength: 16)
             var lineNumber = firstLine - 1
             var lineStart = range.lowerBound
-            // The user-id table is probed at random; a scout some lines ahead asks for each slot early.
+            // The user-id table is probed at random: a scout some lines ahead hashes each line's
+            // user and asks for its slot; half as many lines ahead, with the slot in, for its record.
             var scout = lineStart
-            for _ in 0..<Self.prefetchLines { scout = prefetchUser(bytes, scout, range.upperBound) }
+            var scouted = 0
+            var hashes = [UInt64?](repeating: nil, count: Self.scoutLines)
+            func advanceScout() {
+                let (next, hash) = hashUser(bytes, scout, range.upperBound)
+                if let hash { userInterner.prefetchSlot(hash: hash) }
+                hashes[scouted % Self.scoutLines] = hash
+                scouted += 1
+                scout = next
+                if scouted > Self.scoutLines / 2, let hash = hashes[(scouted - Self.scoutLines / 2) % Self.scoutLines] {
+                    userInterner.prefetchRecord(hash: hash)
+                }
+            }
+            for _ in 0..<Self.scoutLines { advanceScout() }
             while lineStart < range.upperBound {
-                scout = prefetchUser(bytes, scout, range.upperBound)
+                advanceScout()
                 lineNumber += 1
                 var lineEnd = lineStart
                 while lineEnd < range.upperBound && bytes[lineEnd] != 0x0A { lineEnd += 1 }
@@ -161,13 +217,13 @@ public enum RatingsReader {
             }
         }
 
-        /// How many lines ahead of the parse the scout runs: enough to cover a memory access.
-        static let prefetchLines = 16
+        /// How many lines ahead of the parse the scout runs: enough to cover two memory accesses.
+        static let scoutLines = 16
 
-        /// Prefetches the user-id slot of the line at `start` and returns where the next line
-        /// starts. Never throws: a malformed line is only reported when it is parsed.
-        private func prefetchUser(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ limit: Int) -> Int {
-            guard start < limit else { return limit }
+        /// Where the line after the one at `start` starts, and the hash of the line's user id
+        /// (nil when it has none). Never throws: a malformed line is only reported when parsed.
+        private func hashUser(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ limit: Int) -> (next: Int, hash: UInt64?) {
+            guard start < limit else { return (limit, nil) }
             var end = start
             while end < limit && bytes[end] != 0x0A { end += 1 }
             let next = end + 1
@@ -185,10 +241,8 @@ public enum RatingsReader {
                     position += 1
                 }
             }
-            if column == format.userColumn && position > fieldStart {
-                userInterner.prefetch(UnsafeBufferPointer(rebasing: bytes[fieldStart..<position]))
-            }
-            return next
+            guard column == format.userColumn && position > fieldStart else { return (next, nil) }
+            return (next, ByteKeyInterner.hash(UnsafeBufferPointer(rebasing: bytes[fieldStart..<position])))
         }
 
         private mutating func parseRow(
@@ -272,10 +326,12 @@ public enum RatingsReader {
         private mutating func intern(
             _ key: UnsafeBufferPointer<UInt8>, user: Bool, _ line: Int, what: String
         ) throws(DataError) -> Int32 {
-            do {
+            do throws(ByteKeyInterner.Failure) {
                 return user ? try userInterner.intern(key) : try movieInterner.intern(key)
-            } catch {
+            } catch .invalidUTF8 {
                 throw malformed(line, "\(what) is not valid UTF-8")
+            } catch {
+                throw .tooManyIds(path: source)
             }
         }
 

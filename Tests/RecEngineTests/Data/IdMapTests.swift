@@ -13,13 +13,15 @@ import Testing
         #expect(ids.index(of: "user50000") == nil)
     }
 
-    @Test func bulkInsertMatchesOneAtATime() {
-        var one = IdMap(orderedRawIds: ["b", "a"])
-        var bulk = one
-        let names = ["a", "c", "b", "d", "c", ""] + (0..<100).map { "n\($0)" }
+    /// Enough keys that merging grows the table and runs the prefetching lookups at full depth.
+    @Test func mergeMatchesInsertingOneAtATime() throws {
+        var one = IdMap(orderedRawIds: ["b", "a"] + (0..<20_000).map { "kept\($0)" })
+        var merged = one
+        let names = ["a", "c", "b", "d", "c2", ""] + (0..<30_000).map { $0 % 3 == 0 ? "kept\($0)" : "new\($0)" }
         let expected = names.map { one.insert($0) }
-        #expect(bulk.insert(contentsOf: names) == expected)
-        #expect(bulk == one)
+        #expect(try merged.merge(IdMap(orderedRawIds: names)) == expected)
+        #expect(merged == one)
+        for name in ["kept3", "new4", "", "c"] { #expect(merged.index(of: name) == one.index(of: name)) }
     }
 
     /// A 16 MB key and the same key one byte shorter share all but one byte: lengths must decide.
