@@ -95,6 +95,10 @@ public enum ALS {
         let rowCount = rows.counts.count
         let chunks = max(1, min(rowCount, threads * 8))
         fixed.withUnsafeBufferPointer { fixed in
+            let pairs =
+                config.nonnegative
+                ? nil : NormalEquations.PairTable(fixed: fixed.baseAddress!, rows: fixed.count / rank, rank: rank)
+            defer { pairs?.deallocate() }
             solved.withUnsafeMutableBufferPointer { solved in
                 rows.offsets.withUnsafeBufferPointer { offsets in
                     rows.columns.withUnsafeBufferPointer { columns in
@@ -111,7 +115,7 @@ public enum ALS {
                                 for row in (chunk * rowCount / chunks)..<((chunk + 1) * rowCount / chunks) {
                                     NormalEquations.solveRow(
                                         row, offsets: p.offsets, columns: p.columns, ratings: p.ratings, fixed: p.fixed,
-                                        into: p.solved, config: config, space)
+                                        pairs: pairs, into: p.solved, config: config, space)
                                 }
                             }
                             if threads <= 1 {

@@ -161,4 +161,39 @@ import Testing
         #expect(train.movieCount == 5, "\(train.movieCount) movies")
         #expect((0..<train.movieCount).contains { m in movies.filter { $0 == m }.count > NormalEquations.block })
     }
+
+    /// The user half-step looks its dual kernels up in a table of the movies' dot products;
+    /// every row must come out with exactly the bits of computing them in place.
+    @Test func thePairTableChangesNoBits() throws {
+        let rank = 6
+        let movies = 40
+        var generator = SplitMix64(seed: 17)
+        let fixed = (0..<(movies * rank)).map { _ in Float(generator.nextGaussian()) }
+        // Rows of 1 to rank - 1 ratings (the dual path) and a few longer ones (the Gram path).
+        let counts = (0..<300).map { row in row % 50 == 0 ? rank + 3 : 1 + row % (rank - 1) }
+        var offsets = [0]
+        for count in counts { offsets.append(offsets.last! + count) }
+        let columns = (0..<offsets.last!).map { _ in Int32(generator.next() % UInt64(movies)) }
+        let ratings = (0..<offsets.last!).map { _ in Float(1 + generator.next() % 5) }
+        let config = ALSConfig(rank: rank, regularization: 0.05)
+        func solveAll(tabulated: Bool) -> [Float] {
+            var solved = [Float](repeating: 0, count: counts.count * rank)
+            let space = NormalEquations.Workspace(rank: rank)
+            defer { space.deallocate() }
+            fixed.withUnsafeBufferPointer { fixed in
+                let pairs = tabulated ? NormalEquations.PairTable(fixed: fixed.baseAddress!, rows: movies, rank: rank) : nil
+                defer { pairs?.deallocate() }
+                #expect((pairs != nil) == tabulated)
+                for row in counts.indices {
+                    NormalEquations.solveRow(
+                        row, offsets: offsets, columns: columns, ratings: ratings, fixed: fixed.baseAddress!, pairs: pairs,
+                        into: &solved, config: config, space)
+                }
+            }
+            return solved
+        }
+        let direct = solveAll(tabulated: false)
+        #expect(direct.allSatisfy { $0.isFinite } && direct.contains { $0 != 0 })
+        #expect(solveAll(tabulated: true).map(\.bitPattern) == direct.map(\.bitPattern))
+    }
 }
