@@ -32,16 +32,17 @@ public enum ALS {
     /// The ratings by user and by movie, and the starting user factors (`initialFactors`'
     /// values, written into `factors`). They depend only on the data and the seed, and each is
     /// seconds of serial work at 50M ratings, so they are built side by side: the two layouts as
-    /// two tasks, the factors as pieces of rows.
+    /// two tasks, the factors as many pieces of rows that fill in around them (GCD hands the
+    /// tasks out as threads free up; the by-user layout, a scatter, takes longest).
     private static func prepare(
         _ train: RatingsTable, startingFactors factors: inout [Float], rank: Int, seed: UInt64, threads: Int
     ) -> (byUser: SparseRows, byMovie: SparseRows) {
         var layouts: [SparseRows?] = [nil, nil]
-        let pieces = 2 * max(1, threads)
+        let pieces = 16
         layouts.withUnsafeMutableBufferPointer { layouts in
             factors.withUnsafeMutableBufferPointer { factors in
                 let shared = UncheckedSendable((layouts, factors))
-                forEachChunk(2 + pieces, threads: threads) { task in
+                let task: @Sendable (Int) -> Void = { task in
                     let (layouts, factors) = shared.value
                     switch task {
                     case 0:
@@ -55,6 +56,11 @@ public enum ALS {
                         fillInitialFactors(
                             factors, rows: (piece * count / pieces)..<((piece + 1) * count / pieces), rank: rank, seed: seed)
                     }
+                }
+                if threads <= 1 {
+                    for index in 0..<(2 + pieces) { task(index) }
+                } else {
+                    DispatchQueue.concurrentPerform(iterations: 2 + pieces, execute: task)
                 }
             }
         }

@@ -76,9 +76,24 @@ public enum RatingsReader {
         return bounds
     }
 
-    private static func countNewlines(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+    /// Eight bytes at a time: the second chunk counts the first chunk's lines (half a gigabyte at
+    /// 50M ratings) before it can number its own.
+    static func countNewlines(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let low7 = 0x7F * ones
         var newlines = 0
-        for index in range where bytes[index] == 0x0A { newlines += 1 }
+        var index = range.lowerBound
+        while index + 8 <= range.upperBound {
+            // A byte of x is zero exactly where the input byte is a newline; its high bit of
+            // ~(((x & 0x7F..) + 0x7F..) | x) is then set, and only then.
+            let x = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) ^ (0x0A * ones)
+            newlines += (~(((x & low7) &+ low7) | x) & (0x80 * ones)).nonzeroBitCount
+            index += 8
+        }
+        while index < range.upperBound {
+            if bytes[index] == 0x0A { newlines += 1 }
+            index += 1
+        }
         return newlines
     }
 

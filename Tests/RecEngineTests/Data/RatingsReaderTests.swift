@@ -116,6 +116,20 @@ import Testing
         }
     }
 
+    /// Every byte value next to newlines, at every alignment: the count reads eight bytes at once.
+    @Test func newlineCountMatchesAByteByByteCount() {
+        var generator = SplitMix64(seed: 3)
+        let bytes = (0..<4_099).map { _ in
+            generator.next() % 4 == 0 ? UInt8(0x0A) : UInt8(truncatingIfNeeded: generator.next())
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            for range in [0..<bytes.count, 1..<4_098, 3..<3, 5..<12, 7..<4_000] {
+                #expect(
+                    RatingsReader.countNewlines(buffer, range) == bytes[range].filter { $0 == 0x0A }.count, "\(range)")
+            }
+        }
+    }
+
     @Test func chunkedParseReportsTheFileLine() {
         var lines = Self.largeFile(rows: 100_000).text.split(separator: "\n").map(String.init)
         lines[90_000] = "broken"
