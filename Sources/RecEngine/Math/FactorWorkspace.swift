@@ -33,9 +33,13 @@ final class FactorWorkspace {
     let l2: Float
 
     let weights: UnsafeMutablePointer<Float>
+    /// Adam's moments and the gradient, flat, for the parameters from `flatBase` on: all of them
+    /// for exact Adam, only the dense block for lazy Adam, whose embeddings keep theirs in
+    /// `rowState` (at 50M ratings the unused part would be gigabytes of zeros).
     private let first: UnsafeMutablePointer<Float>
     private let second: UnsafeMutablePointer<Float>
     private let gradient: UnsafeMutablePointer<Float>
+    private let flatBase: Int
     private let maxBatch: Int
     /// Per rating in the batch: prediction minus truth.
     private let errors: UnsafeMutablePointer<Float>
@@ -78,18 +82,20 @@ final class FactorWorkspace {
         self.l2 = l2
         self.maxBatch = maxBatch
         // Exact Adam reads the flat tables at random too (a user's row per rating).
-        func table() -> UnsafeMutablePointer<Float> {
-            HugePageMemory.allocate(byteCount: layout.count * MemoryLayout<Float>.stride, alignment: 64)
-                .bindMemory(to: Float.self, capacity: layout.count)
+        func table(_ count: Int) -> UnsafeMutablePointer<Float> {
+            HugePageMemory.allocate(byteCount: count * MemoryLayout<Float>.stride, alignment: 64)
+                .bindMemory(to: Float.self, capacity: count)
         }
-        weights = table()
+        weights = table(layout.count)
         weights.initialize(from: initial, count: layout.count)
-        first = table()
-        first.initialize(repeating: 0, count: layout.count)
-        second = table()
-        second.initialize(repeating: 0, count: layout.count)
-        gradient = table()
-        gradient.initialize(repeating: 0, count: layout.count)
+        flatBase = lazy ? layout.denseBlock.lowerBound : 0
+        let flatCount = layout.count - flatBase
+        first = table(flatCount)
+        first.initialize(repeating: 0, count: flatCount)
+        second = table(flatCount)
+        second.initialize(repeating: 0, count: flatCount)
+        gradient = table(flatCount)
+        gradient.initialize(repeating: 0, count: flatCount)
         errors = .allocate(capacity: maxBatch)
         errors.initialize(repeating: 0, count: maxBatch)
         let neural = layout.kind == .neural
@@ -191,8 +197,11 @@ final class FactorWorkspace {
     }
 
     /// A copy of the gradient buffer (the data loss's gradient, before the L2 term the
-    /// optimiser adds), for tests; with `lazy`, the embeddings' part lives in `rowState` instead.
-    var gradientSnapshot: [Float] { Array(UnsafeBufferPointer(start: gradient, count: layout.count)) }
+    /// optimiser adds), for tests of exact Adam (lazy Adam keeps only the dense block's).
+    var gradientSnapshot: [Float] {
+        precondition(!lazy, "lazy Adam keeps the embeddings' gradient in its records")
+        return Array(UnsafeBufferPointer(start: gradient, count: layout.count))
+    }
 
     /// Adds the gradient of the batch's mean squared error to the gradient buffer. With
     /// `updatingRows` (lazy Adam) each touched embedding row also takes its Adam step as soon as
@@ -257,9 +266,9 @@ final class FactorWorkspace {
             absolute += Double(abs(error))
             globalGradient += Double(scale * error)
         }
-        if layout.kind == .rsvd { gradient[layout.globalBias.lowerBound] = Float(globalGradient) }
+        if layout.kind == .rsvd { gradient[layout.globalBias.lowerBound - flatBase] = Float(globalGradient) }
         if neural {
-            let base = layout.denseBlock.lowerBound
+            let base = layout.denseBlock.lowerBound - flatBase
             for chunk in 0..<Self.chunkCount {
                 VectorKernels.axpy(1, denseParts + chunk * denseCount, gradient + base, denseCount)
             }
@@ -521,10 +530,10 @@ final class FactorWorkspace {
         let embeddingL2 = l2
         if lazy {
             // The embedding records were updated as their gradients were summed (`updateUsers`,
-            // `updateMovies`); the dense block is left.
+            // `updateMovies`); the dense block, all the flat tables hold, is left.
             AdamKernel.dense(
-                weights: weights, first: first, second: second, gradient: gradient, range: layout.denseBlock, l2: 0,
-                settings: settings, stepSize: stepSize)
+                weights: weights + flatBase, first: first, second: second, gradient: gradient,
+                range: 0..<layout.denseBlock.count, l2: 0, settings: settings, stepSize: stepSize)
             return
         }
         // Dense: every parameter moves. Elementwise, so any division of the work gives the same bits.
