@@ -85,7 +85,10 @@ import Testing
     }
 
     /// Large files are parsed in two chunks at once; ids and line numbers must be as one pass gives.
-    private static func largeFile(rows: Int) -> (text: String, users: [String], movies: [String]) {
+    /// `name` turns a user number into its id (short ones by default).
+    private static func largeFile(
+        rows: Int, name: (UInt64) -> String = { "u\($0)" }
+    ) -> (text: String, users: [String], movies: [String]) {
         var generator = SplitMix64(seed: 3)
         var lines: [String] = []
         var users: [String] = []
@@ -93,7 +96,7 @@ import Testing
         var seen = Set<String>()
         for row in 0..<rows {
             // Later rows bring new users, so some users first appear in the second chunk.
-            let user = "u\(generator.next() % UInt64(1_000 + row / 2))"
+            let user = name(generator.next() % UInt64(1_000 + row / 2))
             let movie = "\(100 + generator.next() % 50)"
             if seen.insert(user).inserted { users.append(user) }
             if seen.insert("movie " + movie).inserted { movies.append(movie) }
@@ -102,8 +105,12 @@ import Testing
         return (lines.joined(separator: "\n"), users, movies)
     }
 
-    @Test func chunkedParseKeepsFirstAppearanceOrder() throws {
-        let (text, users, movies) = Self.largeFile(rows: 100_000)
+    /// Ids of 1 to 40 bytes, many of them prefixes of others, so records straddle cache lines
+    /// and the lengths must tell keys apart, in both chunks and in their merge.
+    @Test(arguments: [false, true])
+    func chunkedParseKeepsFirstAppearanceOrder(longIds: Bool) throws {
+        let (text, users, movies) = Self.largeFile(
+            rows: 100_000, name: longIds ? { String(repeating: "x", count: Int($0 % 37)) + "\($0 / 37)" } : { "u\($0)" })
         #expect(text.utf8.count >= RatingsReader.parallelThreshold)
         let table = try parse(text).table
         #expect(table.count == 100_000)
