@@ -42,7 +42,7 @@ public enum ALS {
         layouts.withUnsafeMutableBufferPointer { layouts in
             factors.withUnsafeMutableBufferPointer { factors in
                 let shared = UncheckedSendable((layouts, factors))
-                let task: @Sendable (Int) -> Void = { task in
+                forEachTask(2 + pieces, threads: threads) { task in
                     let (layouts, factors) = shared.value
                     switch task {
                     case 0:
@@ -56,11 +56,6 @@ public enum ALS {
                         fillInitialFactors(
                             factors, rows: (piece * count / pieces)..<((piece + 1) * count / pieces), rank: rank, seed: seed)
                     }
-                }
-                if threads <= 1 {
-                    for index in 0..<(2 + pieces) { task(index) }
-                } else {
-                    DispatchQueue.concurrentPerform(iterations: 2 + pieces, execute: task)
                 }
             }
         }
@@ -114,7 +109,7 @@ public enum ALS {
                                     offsets: offsets.baseAddress!, columns: columns.baseAddress!, ratings: ratings.baseAddress!,
                                     fixed: fixed.baseAddress!, solved: solved.baseAddress!
                                 ))
-                            let work: @Sendable (Int) -> Void = { chunk in
+                            forEachTask(chunks, threads: threads) { chunk in
                                 let p = pointers.value
                                 let space = NormalEquations.Workspace(rank: rank)
                                 defer { space.deallocate() }
@@ -123,11 +118,6 @@ public enum ALS {
                                         row, offsets: p.offsets, columns: p.columns, ratings: p.ratings, fixed: p.fixed,
                                         pairs: pairs, into: p.solved, config: config, space)
                                 }
-                            }
-                            if threads <= 1 {
-                                for chunk in 0..<chunks { work(chunk) }
-                            } else {
-                                DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
                             }
                         }
                     }

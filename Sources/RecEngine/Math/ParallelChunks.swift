@@ -20,3 +20,14 @@ func forEachChunk(_ chunks: Int, threads: Int, _ body: (Int) -> Void) {
         }
     }
 }
+
+/// Runs `body(task)` for every task in `0..<count`, handed out by GCD as threads free up (for
+/// tasks of uneven size that write disjoint results), or in order on this thread when
+/// `threads` is 1.
+func forEachTask(_ count: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
+    if threads <= 1 {
+        for task in 0..<count { body(task) }
+    } else {
+        DispatchQueue.concurrentPerform(iterations: count, execute: body)
+    }
+}
