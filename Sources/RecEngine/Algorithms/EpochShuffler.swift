@@ -1,33 +1,62 @@
 import CIntrinsics
 import Dispatch
 
-/// The training rows in each epoch's shuffled order, as the three columns the batches read.
+/// The training rows in each epoch's order, as the three columns the batches read.
 ///
-/// The rows are shuffled in place epoch after epoch as packed (user, movie, rating) records:
-/// swapping whole records applies the same permutation as shuffling row indices would, without
-/// the three scattered reads per row that gathering columns through an index costs. With more
-/// than one thread, epoch e+1's shuffle runs in the background while epoch e trains: it depends
-/// only on the seed and the previous order, never on the parameters, and it is serial work that
-/// would otherwise stall every epoch's start.
+/// Two orders, the same batches in distribution: Keras' `shuffle=True` permutes the rows and
+/// slices batches off the permutation, so each epoch splits the rows into batches uniformly at
+/// random, and the order inside a batch does not change its gradient.
+///
+/// - `.shuffled` (exact Adam, as Keras): the rows are shuffled in place epoch after epoch as
+///   packed (user, movie, rating) records, and the columns are copied from them.
+/// - `.groupedByUser` (lazy Adam): each epoch deals batch labels (`batchSize` of each, the last
+///   batch short) to the rows at random, and a stable counting sort of the user-sorted rows by
+///   label lays every batch out with each user's ratings side by side, users ascending. Lazy
+///   Adam can then step a user as soon as it has passed the user's ratings, with no per-batch
+///   grouping, and walks the user rows in address order.
+///
+/// With more than one thread, epoch e+1's shuffle and columns are made in the background while
+/// epoch e trains on the other set of columns: they depend only on the seed and the previous
+/// order, never on the parameters, and they are serial work that would otherwise stall every
+/// epoch's start.
 final class EpochShuffler: @unchecked Sendable {
-    let users: UnsafeMutableBufferPointer<Int32>
-    let movies: UnsafeMutableBufferPointer<Int32>
-    let ratings: UnsafeMutableBufferPointer<Float>
+    enum Order {
+        case shuffled
+        case groupedByUser(batchSize: Int)
+    }
+
+    /// The columns of the epoch `prepare` made ready, and the set the next epoch is made in.
+    private(set) var columns: EpochColumns
+    private var spare: EpochColumns
+    /// `.shuffled`: the rows, shuffled in place each epoch. `.groupedByUser`: the rows sorted by
+    /// user (stably), never moved; `labels[i]` is the batch of `records[i]`, shuffled each epoch.
     private let records: UnsafeMutableBufferPointer<ShuffledRating>
+    private let labels: UnsafeMutableBufferPointer<Int32>
+    private let batchSize: Int?
     private let seed: UInt64
     private let background: Bool
     /// The epoch whose shuffle is running in the background, and its completion signal.
     private var pending: (epoch: Int, done: DispatchSemaphore)?
 
     /// The first `count` rows of `table`; `seed` is the model's seed.
-    init(_ table: RatingsTable, count: Int, seed: UInt64, threads: Int) {
+    init(_ table: RatingsTable, count: Int, order: Order = .shuffled, seed: UInt64, threads: Int) {
         records = .allocate(capacity: count)
         for row in 0..<count {
             records[row] = ShuffledRating(user: table.users[row], movie: table.movies[row], rating: table.ratings[row])
         }
-        users = .allocate(capacity: count)
-        movies = .allocate(capacity: count)
-        ratings = .allocate(capacity: count)
+        switch order {
+        case .shuffled:
+            batchSize = nil
+            labels = .allocate(capacity: 0)
+        case .groupedByUser(let size):
+            precondition(size > 0)
+            batchSize = size
+            Self.sortByUser(records, userCount: table.userCount)
+            labels = .allocate(capacity: count)
+            for row in 0..<count { labels[row] = Int32(row / size) }
+        }
+        columns = EpochColumns(count: count)
+        spare = EpochColumns(count: threads > 1 ? count : 0)
         self.seed = seed
         background = threads > 1
     }
@@ -35,9 +64,9 @@ final class EpochShuffler: @unchecked Sendable {
     deinit {
         pending?.done.wait()
         records.deallocate()
-        users.deallocate()
-        movies.deallocate()
-        ratings.deallocate()
+        labels.deallocate()
+        columns.deallocate()
+        spare.deallocate()
     }
 
     /// Fills the columns with epoch `epoch`'s order, then (with threads to spare) starts
@@ -45,31 +74,69 @@ final class EpochShuffler: @unchecked Sendable {
     func prepare(epoch: Int, lastEpoch: Int) {
         if let pending, pending.epoch == epoch {
             pending.done.wait()
+            swap(&columns, &spare)
         } else {
             shuffle(epoch)
+            fill(columns)
         }
         pending = nil
-        for (position, record) in records.enumerated() {
-            users[position] = record.user
-            movies[position] = record.movie
-            ratings[position] = record.rating
-        }
         guard background && epoch < lastEpoch else { return }
         let done = DispatchSemaphore(value: 0)
         pending = (epoch + 1, done)
+        let spare = self.spare
         DispatchQueue.global().async {
             self.shuffle(epoch + 1)
+            self.fill(spare)
             done.signal()
         }
     }
 
     private func shuffle(_ epoch: Int) {
-        Self.shuffle(records, seed: SplitMix64.derived(seed, 1_000 + UInt64(epoch)))
+        let seed = SplitMix64.derived(seed, 1_000 + UInt64(epoch))
+        if batchSize == nil {
+            Self.shuffle(records, seed: seed) { generator, bound in generator.next() % bound }
+        } else {
+            Self.shuffle(labels, seed: seed) { generator, bound in generator.next(below: bound) }
+        }
     }
 
-    /// Fisher-Yates, from a seed of its own. The swap targets are drawn a block ahead (the same
-    /// draws in the same order) so that their scattered slots can be prefetched before the swaps.
-    static func shuffle<Element>(_ items: UnsafeMutableBufferPointer<Element>, seed: UInt64) {
+    /// Writes the current order into `columns`: the records as they lie, or with batch labels
+    /// a counting sort by label (batch b fills positions `b * batchSize` on, in record order).
+    private func fill(_ columns: EpochColumns) {
+        guard let batchSize else {
+            for (position, record) in records.enumerated() { columns.store(record, at: position) }
+            return
+        }
+        let batchCount = (records.count + batchSize - 1) / batchSize
+        var next = (0..<batchCount).map { $0 * batchSize }
+        for (index, record) in records.enumerated() {
+            let batch = Int(labels[index])
+            columns.store(record, at: next[batch])
+            next[batch] += 1
+        }
+    }
+
+    /// A stable counting sort of `records` by user.
+    private static func sortByUser(_ records: UnsafeMutableBufferPointer<ShuffledRating>, userCount: Int) {
+        var starts = [Int](repeating: 0, count: userCount + 1)
+        for record in records { starts[Int(record.user) + 1] += 1 }
+        for user in 0..<userCount { starts[user + 1] += starts[user] }
+        let sorted = Array(records)
+        for record in sorted {
+            records[starts[Int(record.user)]] = record
+            starts[Int(record.user)] += 1
+        }
+    }
+
+    /// Fisher-Yates, from a seed of its own, `draw(&generator, n)` picking in `0..<n`. The swap
+    /// targets are drawn a block ahead (the same draws in the same order) so that their
+    /// scattered slots can be prefetched before the swaps. The rows draw by a modulo, as they
+    /// always have (exact Adam's models stay as they were); the labels by Lemire's
+    /// multiplication, which saves a 64-bit division per row.
+    @inline(__always)
+    static func shuffle<Element>(
+        _ items: UnsafeMutableBufferPointer<Element>, seed: UInt64, draw: (inout SplitMix64, UInt64) -> UInt64
+    ) {
         var generator = SplitMix64(seed: seed)
         guard items.count > 1 else { return }
         let blockSize = 64
@@ -79,13 +146,39 @@ final class EpochShuffler: @unchecked Sendable {
             while index > 0 {
                 let block = min(blockSize, index)
                 for offset in 0..<block {
-                    targets[offset] = Int(generator.next() % UInt64(index - offset + 1))
+                    targets[offset] = Int(draw(&generator, UInt64(index - offset + 1)))
                     recbook_prefetch_for_write(base + targets[offset])
                 }
                 for offset in 0..<block { items.swapAt(index - offset, targets[offset]) }
                 index -= block
             }
         }
+    }
+}
+
+/// One epoch's rows as the three columns the batches read.
+struct EpochColumns: @unchecked Sendable {
+    let users: UnsafeMutablePointer<Int32>
+    let movies: UnsafeMutablePointer<Int32>
+    let ratings: UnsafeMutablePointer<Float>
+
+    init(count: Int) {
+        users = .allocate(capacity: count)
+        movies = .allocate(capacity: count)
+        ratings = .allocate(capacity: count)
+    }
+
+    func deallocate() {
+        users.deallocate()
+        movies.deallocate()
+        ratings.deallocate()
+    }
+
+    @inline(__always)
+    func store(_ record: ShuffledRating, at position: Int) {
+        users[position] = record.user
+        movies[position] = record.movie
+        ratings[position] = record.rating
     }
 }
 

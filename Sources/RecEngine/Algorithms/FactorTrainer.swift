@@ -37,18 +37,18 @@ public enum FactorTrainer {
             seenMovies[Int(table.movies[row])] = true
         }
         let batchSize = min(config.batchSize, trainCount)
+        let lazy = config.optimizer == .lazyAdam
         let l2: Float = config.kind == .svd ? 0 : config.regularization
         let workspace = FactorWorkspace(
             layout: layout, initial: initialParameters(layout, seed: config.seed), maxBatch: batchSize,
-            threads: max(1, threads), adam: config.adam, lazy: config.optimizer == .lazyAdam, l2: l2)
+            threads: max(1, threads), adam: config.adam, lazy: lazy, l2: l2)
         var history = TrainingHistory()
-        let shuffler = EpochShuffler(table, count: trainCount, seed: config.seed, threads: threads)
+        let shuffler = EpochShuffler(
+            table, count: trainCount, order: lazy ? .groupedByUser(batchSize: batchSize) : .shuffled, seed: config.seed,
+            threads: threads)
         var bestValidation = Double.infinity
         var sinceBest = 0
         let validationRows = trainCount..<total
-        let epochUsers = shuffler.users.baseAddress!
-        let epochMovies = shuffler.movies.baseAddress!
-        let epochRatings = shuffler.ratings.baseAddress!
         try table.users.withUnsafeBufferPointer { (users) throws(TrainingError) in
             try table.movies.withUnsafeBufferPointer { (movies) throws(TrainingError) in
                 try table.ratings.withUnsafeBufferPointer { (ratings) throws(TrainingError) in
@@ -58,22 +58,21 @@ public enum FactorTrainer {
                     for epoch in 1...config.epochs {
                         let started = Date()
                         shuffler.prepare(epoch: epoch, lastEpoch: config.epochs)
+                        let order = shuffler.columns
                         var squared = 0.0
                         var absolute = 0.0
                         var lower = 0
                         while lower < trainCount {
                             let upper = min(trainCount, lower + batchSize)
                             let sums = workspace.train(
-                                rows: lower..<upper, users: epochUsers, movies: epochMovies, ratings: epochRatings)
+                                rows: lower..<upper, users: order.users, movies: order.movies, ratings: order.ratings)
                             squared += sums.squared
                             absolute += sums.absolute
                             lower = upper
                         }
-                        workspace.synchronizeWeights()
-                        guard workspace.allFinite() else {
+                        guard let penalty = workspace.penaltyIfFinite() else {
                             throw .diverged(epoch: epoch, learningRate: config.adam.learningRate)
                         }
-                        let penalty = workspace.penalty()
                         var record = EpochRecord(
                             epoch: epoch, trainLoss: squared / Double(trainCount) + penalty,
                             trainMAE: absolute / Double(trainCount), validationLoss: nil, validationMAE: nil, seconds: 0)

@@ -3,19 +3,21 @@ import CIntrinsics
 /// The mutable state of one factor-model training run: parameters, Adam moments, gradient and
 /// per-batch scratch, in buffers allocated once. `FactorTrainer` drives it batch by batch.
 ///
-/// Each step visits every row the batch touches once. The batch is split by user into fixed
-/// buckets (`BatchGroups`), one per chunk; a worker takes a bucket and, per user, computes its
-/// ratings' errors (SVD/RSVD; the neural model's come from its dense layers first) and sums its
+/// Keras-exact Adam (`accumulateGradient`, then a pass over every parameter): each step visits
+/// every row the batch touches once. The batch is split by user into fixed buckets
+/// (`BatchGroups`), one per chunk; a worker takes a bucket and, per user, computes its ratings'
+/// errors (SVD/RSVD; the neural model's come from its dense layers first) and sums its
 /// gradient, prefetching the next users' rows; the movies follow the same way. Each row's
 /// gradient is summed in rating order and the chunks' dense partials in chunk order, so one
 /// thread and many give bit-identical parameters.
 ///
-/// Lazy Adam keeps each embedding row's weights, gradient and moments side by side in one
-/// record, `[w | g | m | v]` (bias included), and steps a row as soon as its gradient is
-/// complete, in the same visit: a record costs two cache lines where the flat tables cost up to
-/// ten, and the row updates as eight-lane vectors. The flat `weights` are brought up to date by
-/// `synchronizeWeights()` (each epoch, and for `parameters`). Keras-exact Adam streams through
-/// every parameter after the gradient is summed, so it keeps the flat tables.
+/// Lazy Adam (`lazyStep`, in its own file) keeps each embedding row's weights, gradient and
+/// moments side by side in one record, `[w | g | m | v]` (bias included), and steps a row as
+/// soon as its gradient is complete: a record costs two cache lines where the flat tables cost
+/// up to ten, and the row updates as eight-lane vectors. The flat `weights` are brought up to
+/// date by `synchronizeWeights()` when something reads them (`errorSums`, `parameters`).
+///
+/// The stored properties the lazy step reads are internal rather than private for that file.
 ///
 /// The neural model's dense layers run as matrix products over each chunk (`DenseLayers`).
 final class FactorWorkspace {
@@ -38,40 +40,46 @@ final class FactorWorkspace {
     /// `rowState` (at 50M ratings the unused part would be gigabytes of zeros).
     private let first: UnsafeMutablePointer<Float>
     private let second: UnsafeMutablePointer<Float>
-    private let gradient: UnsafeMutablePointer<Float>
-    private let flatBase: Int
-    private let maxBatch: Int
+    let gradient: UnsafeMutablePointer<Float>
+    let flatBase: Int
+    let maxBatch: Int
     /// Per rating in the batch: prediction minus truth.
-    private let errors: UnsafeMutablePointer<Float>
-    /// Per rating (SVD and RSVD): `delta * p_u`, the movie row's gradient term, computed by
+    let errors: UnsafeMutablePointer<Float>
+    /// Per rating (SVD and RSVD, exact Adam): `delta * p_u`, the movie row's gradient term, computed by
     /// `updateUsers` while it holds the user's row, so `updateMovies` reads it instead of
     /// fetching a random user row again.
     private let movieTerms: UnsafeMutablePointer<Float>
     /// Per rating (neural only): dLoss/dx, `inputWidth` floats each.
-    private let inputGradients: UnsafeMutablePointer<Float>
+    let inputGradients: UnsafeMutablePointer<Float>
     /// Per chunk (neural only): partial gradient of the dense block.
-    private let denseParts: UnsafeMutablePointer<Float>
+    let denseParts: UnsafeMutablePointer<Float>
     private let scratch: UnsafeMutablePointer<Float>
     private let scratchWidth: Int
     /// Neural only: per chunk, the inputs `x` (`chunkCapacity` × `inputWidth`) then the hidden
     /// layer (`chunkCapacity` × `hiddenUnits`), which the backward pass overwrites with dLoss/dh.
-    private let layers: UnsafeMutablePointer<Float>
-    private let chunkCapacity: Int
+    let layers: UnsafeMutablePointer<Float>
+    let chunkCapacity: Int
     /// Lazy only: per embedding row (users, then movies), `[w | g | m | v]` of `rowWidth` floats
     /// each: the forward pass and the gradient share the record's first cache line.
     private let rowState: UnsafeMutablePointer<Float>
     /// Where the user and movie rows' weights and gradients are: the records or the flat tables.
-    private let userRows: EmbeddingRows
-    private let movieRows: EmbeddingRows
+    let userRows: EmbeddingRows
+    let movieRows: EmbeddingRows
     private let userGradients: EmbeddingRows
-    private let movieGradients: EmbeddingRows
+    let movieGradients: EmbeddingRows
     /// k factors, then the bias when the model has one, padded to whole eight-lane vectors
     /// (`AdamKernel.dense`'s width).
     let rowWidth: Int
-    /// Each batch's ratings bucketed and grouped by user, and by movie.
-    private let userGroups: BatchGroups
-    private let movieGroups: BatchGroups
-    private(set) var step = 0
+    /// Exact Adam only: each batch's ratings bucketed and grouped by user, and by movie.
+    private let userGroups: BatchGroups?
+    private let movieGroups: BatchGroups?
+    /// Lazy Adam only: the movie rows' gradients, summed per chunk, and eight-lane masks that
+    /// pick a record's factor lanes and put a 1 in its bias lane (`LazyLanes`).
+    let movieParts: ChunkedRowPartials?
+    let lanes: LazyLanes
+    var step = 0
+
+    var layerStride: Int { chunkCapacity * (layout.inputWidth + layout.hiddenUnits) }
 
     init(layout: FactorLayout, initial: [Float], maxBatch: Int, threads: Int, adam: AdamSettings, lazy: Bool, l2: Float) {
         precondition(initial.count == layout.count)
@@ -99,8 +107,9 @@ final class FactorWorkspace {
         errors = .allocate(capacity: maxBatch)
         errors.initialize(repeating: 0, count: maxBatch)
         let neural = layout.kind == .neural
-        movieTerms = .allocate(capacity: neural ? 1 : maxBatch * layout.factors)
-        movieTerms.initialize(repeating: 0, count: neural ? 1 : maxBatch * layout.factors)
+        let termCount = neural || lazy ? 1 : maxBatch * layout.factors
+        movieTerms = .allocate(capacity: termCount)
+        movieTerms.initialize(repeating: 0, count: termCount)
         inputGradients = .allocate(capacity: neural ? maxBatch * layout.inputWidth : 1)
         inputGradients.initialize(repeating: 0, count: neural ? maxBatch * layout.inputWidth : 1)
         let denseCount = layout.denseBlock.count
@@ -109,7 +118,10 @@ final class FactorWorkspace {
         scratchWidth = layout.inputWidth + layout.hiddenUnits
         scratch = .allocate(capacity: scratchWidth * Self.chunkCount)
         scratch.initialize(repeating: 0, count: scratchWidth * Self.chunkCount)
-        chunkCapacity = (maxBatch + Self.chunkCount - 1) / Self.chunkCount
+        // Lazy Adam's chunks end between users, a little past an even split: room for that, so
+        // that a chunk rarely needs a second, tiny round of matrix products.
+        let evenShare = (maxBatch + Self.chunkCount - 1) / Self.chunkCount
+        chunkCapacity = lazy ? evenShare + evenShare / 4 + 1 : evenShare
         let layerCount = neural ? Self.chunkCount * chunkCapacity * (layout.inputWidth + layout.hiddenUnits) : 1
         layers = .allocate(capacity: layerCount)
         layers.initialize(repeating: 0, count: layerCount)
@@ -149,8 +161,17 @@ final class FactorWorkspace {
             }
         }
         if neural { _ = DenseLayers.singleThreaded }
-        userGroups = BatchGroups(rows: layout.users, maxBatch: maxBatch, bucketCount: Self.chunkCount)
-        movieGroups = BatchGroups(rows: layout.movies, maxBatch: maxBatch, bucketCount: Self.chunkCount)
+        if lazy {
+            userGroups = nil
+            movieGroups = nil
+            movieParts = ChunkedRowPartials(
+                rows: layout.movies, rowWidth: rowWidth, chunks: Self.chunkCount, maxBatch: maxBatch)
+        } else {
+            userGroups = BatchGroups(rows: layout.users, maxBatch: maxBatch, bucketCount: Self.chunkCount)
+            movieGroups = BatchGroups(rows: layout.movies, maxBatch: maxBatch, bucketCount: Self.chunkCount)
+            movieParts = nil
+        }
+        lanes = LazyLanes(factors: k, biased: biased, rowWidth: rowWidth)
     }
 
     deinit {
@@ -167,19 +188,27 @@ final class FactorWorkspace {
         return Array(UnsafeBufferPointer(start: weights, count: layout.count))
     }
 
-    /// Copies the lazy records' weights into the flat `weights` (which `errorSums`, `penalty`,
-    /// `allFinite` and `parameters` read); nothing to do for exact Adam.
+    /// Copies the lazy records' weights into the flat `weights` (which `errorSums` and
+    /// `parameters` read); nothing to do for exact Adam.
     func synchronizeWeights() {
         guard lazy else { return }
         let k = layout.factors
         let biased = layout.kind != .svd
+        let shared = UncheckedSendable(weights)
         for (rows, count, factors, bias) in [
             (userRows, layout.users, layout.userFactors, layout.userBias),
             (movieRows, layout.movies, layout.movieFactors, layout.movieBias),
         ] {
-            for id in 0..<count {
-                (weights + factors.lowerBound + id * k).update(from: rows.row(id), count: k)
-                if biased { weights[bias.lowerBound + id] = rows.bias(id).pointee }
+            // Copies, so any split gives the same bits; by hand, as `update(from:count:)` is a
+            // memmove call per row of k floats.
+            forEachTask(Self.chunkCount, threads: threads) { piece in
+                let weights = shared.value
+                for id in evenPiece(piece, of: count, pieces: Self.chunkCount) {
+                    let from = rows.row(id)
+                    let to = weights + factors.lowerBound + id * k
+                    for factor in 0..<k { to[factor] = from[factor] }
+                    if biased { weights[bias.lowerBound + id] = rows.bias(id).pointee }
+                }
             }
         }
     }
@@ -190,8 +219,9 @@ final class FactorWorkspace {
     func train(
         rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>
     ) -> (squared: Double, absolute: Double) {
+        if lazy { return lazyStep(rows: rows, users: users, movies: movies, ratings: ratings) }
         step += 1
-        let sums = accumulateGradient(rows: rows, users: users, movies: movies, ratings: ratings, updatingRows: lazy)
+        let sums = accumulateGradient(rows: rows, users: users, movies: movies, ratings: ratings)
         applyAdam()
         return sums
     }
@@ -203,22 +233,20 @@ final class FactorWorkspace {
         return Array(UnsafeBufferPointer(start: gradient, count: layout.count))
     }
 
-    /// Adds the gradient of the batch's mean squared error to the gradient buffer. With
-    /// `updatingRows` (lazy Adam) each touched embedding row also takes its Adam step as soon as
-    /// its gradient is complete, in the same visit.
+    /// Adds the gradient of the batch's mean squared error to the gradient buffer (exact Adam).
     func accumulateGradient(
-        rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>,
-        updatingRows: Bool = false
+        rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>
     ) -> (squared: Double, absolute: Double) {
+        precondition(!lazy, "lazy Adam steps through lazyStep")
         precondition(rows.count > 0 && rows.count <= maxBatch)
         let scale = 2 / Float(rows.count)  // d(mean squared error)/d(prediction) = 2 (p - r) / B
         if layout.kind == .neural {
             neuralChunks(rows: rows, users: users, movies: movies, ratings: ratings)
         }
-        userGroups.bucket(rows.count, ids: users, first: rows.lowerBound)
-        updateUsers(rows: rows, users: users, movies: movies, ratings: ratings, scale: scale, step: updatingRows)
-        movieGroups.bucket(rows.count, ids: movies, first: rows.lowerBound)
-        updateMovies(rows: rows, movies: movies, scale: scale, step: updatingRows)
+        userGroups!.bucket(rows.count, ids: users, first: rows.lowerBound)
+        updateUsers(rows: rows, users: users, movies: movies, ratings: ratings, scale: scale)
+        movieGroups!.bucket(rows.count, ids: movies, first: rows.lowerBound)
+        updateMovies(rows: rows, movies: movies, scale: scale)
         return finishBatch(count: rows.count, scale: scale)
     }
 
@@ -233,19 +261,16 @@ final class FactorWorkspace {
         let (errors, inputGradients, denseParts) = (self.errors, self.inputGradients, self.denseParts)
         let denseCount = layout.denseBlock.count
         let scale = 2 / Float(count)
-        let chunkSize = (count + Self.chunkCount - 1) / Self.chunkCount
         let first = rows.lowerBound
         let layers = self.layers
-        let layerStride = chunkCapacity * (layout.inputWidth + layout.hiddenUnits)
         let (userRows, movieRows) = (self.userRows, self.movieRows)
         forEachChunk(Self.chunkCount, threads: threads) { chunk in
             let part = denseParts + chunk * denseCount
             part.update(repeating: 0, count: denseCount)
-            let lower = chunk * chunkSize
-            let upper = min(count, lower + chunkSize)
-            guard lower < upper else { return }
+            let samples = evenPiece(chunk, of: count, pieces: Self.chunkCount)
+            guard !samples.isEmpty else { return }
             Self.neuralChunk(
-                weights, layout, userRows: userRows, movieRows: movieRows, samples: lower..<upper, first: first,
+                weights, layout, userRows: userRows, movieRows: movieRows, samples: samples, first: first,
                 users: users, movies: movies, ratings: ratings, scale: scale, layers: layers + chunk * layerStride,
                 errors: errors, denseGradient: part, inputGradients: inputGradients)
         }
@@ -279,10 +304,10 @@ final class FactorWorkspace {
     /// Every user of the batch in one visit, a bucket per chunk in parallel (`BatchGroups`).
     /// SVD and RSVD compute the user's ratings' errors here, and each rating's movie term for
     /// `updateMovies`; the neural model's dLoss/dx is already there. Then the user's gradient, in
-    /// rating order, and with `step` (lazy Adam) the row's Adam step.
+    /// rating order.
     private func updateUsers(
         rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>,
-        scale: Float, step: Bool
+        scale: Float
     ) {
         let layout = self.layout
         let k = layout.factors
@@ -294,19 +319,16 @@ final class FactorWorkspace {
         let first = rows.lowerBound
         let (errors, movieTerms, inputGradients) = (self.errors, self.movieTerms, self.inputGradients)
         let (userRows, userGradients, movieRows) = (self.userRows, self.userGradients, self.movieRows)
-        let groups = userGroups
-        let rowWidth = self.rowWidth
-        let lazy = self.lazy
-        let (settings, l2, stepSize) = (adam, self.l2, adam.stepSize(at: self.step))
+        let groups = userGroups!
         forEachChunk(Self.chunkCount, threads: threads) { chunk in
             let bucket = groups.group(chunk, ids: users, first: first)
             for slot in 0..<bucket.count {
                 if slot + Self.prefetchDistance < bucket.count {
                     let ahead = bucket.row(slot + Self.prefetchDistance)
-                    // A lazy record is two cache lines; the flat tables' row and bias are four.
+                    // The flat tables' row and bias, weights and gradient: four lines.
                     recbook_prefetch_for_write(userRows.row(ahead))
-                    recbook_prefetch_for_write(lazy ? userRows.row(ahead) + 2 * rowWidth : userGradients.row(ahead))
-                    if biased && !lazy {
+                    recbook_prefetch_for_write(userGradients.row(ahead))
+                    if biased {
                         recbook_prefetch_for_write(userRows.bias(ahead))
                         recbook_prefetch_for_write(userGradients.bias(ahead))
                     }
@@ -327,7 +349,7 @@ final class FactorWorkspace {
                     let row = first + sample
                     let movie = Int(movies[row])
                     let movieRow = movieRows.row(movie)
-                    // FactorForward.predict's sums in its order, on wherever the rows live.
+                    // FactorForward.predict's sums in its order.
                     var prediction = VectorKernels.dot(userRow, movieRow, k)
                     if rsvd {
                         prediction = prediction + userRows.bias(user).pointee + movieRows.bias(movie).pointee + globalBias
@@ -341,15 +363,13 @@ final class FactorWorkspace {
                     VectorKernels.axpy(delta, movieRow, gradientRow, k)
                     if biased { gradientBias.pointee += delta }
                 }
-                if step { Self.adam(record: userRow, rowWidth: rowWidth, l2: l2, settings: settings, stepSize: stepSize) }
             }
         }
     }
 
     /// Every movie of the batch in one visit, a bucket per chunk in parallel: its gradient from
-    /// the errors and terms `updateUsers` (or the dense layers) left, in rating order, then with
-    /// `step` (lazy Adam) the row's Adam step.
-    private func updateMovies(rows: Range<Int>, movies: UnsafePointer<Int32>, scale: Float, step: Bool) {
+    /// the errors and terms `updateUsers` (or the dense layers) left, in rating order.
+    private func updateMovies(rows: Range<Int>, movies: UnsafePointer<Int32>, scale: Float) {
         let layout = self.layout
         let k = layout.factors
         let width = layout.inputWidth
@@ -357,10 +377,8 @@ final class FactorWorkspace {
         let biased = layout.kind != .svd
         let first = rows.lowerBound
         let (errors, movieTerms, inputGradients) = (self.errors, self.movieTerms, self.inputGradients)
-        let (movieRows, movieGradients) = (self.movieRows, self.movieGradients)
-        let groups = movieGroups
-        let rowWidth = self.rowWidth
-        let (settings, l2, stepSize) = (adam, self.l2, adam.stepSize(at: self.step))
+        let movieGradients = self.movieGradients
+        let groups = movieGroups!
         forEachChunk(Self.chunkCount, threads: threads) { chunk in
             let bucket = groups.group(chunk, ids: movies, first: first)
             for slot in 0..<bucket.count {
@@ -380,17 +398,13 @@ final class FactorWorkspace {
                     for factor in 0..<k { gradientRow[factor] += term[factor] }
                     if biased { gradientBias.pointee += scale * errors[sample] }
                 }
-                if step {
-                    Self.adam(
-                        record: movieRows.row(movie), rowWidth: rowWidth, l2: l2, settings: settings, stepSize: stepSize)
-                }
             }
         }
     }
 
     /// Adam on one lazy record `[w | g | m | v]`; its zero lanes past the row stay zero.
     @inline(__always)
-    private static func adam(
+    static func adam(
         record: UnsafeMutablePointer<Float>, rowWidth: Int, l2: Float, settings: AdamSettings, stepSize: Float
     ) {
         AdamKernel.dense(
@@ -403,21 +417,20 @@ final class FactorWorkspace {
         rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>
     ) -> (squared: Double, absolute: Double) {
         guard !rows.isEmpty else { return (0, 0) }
+        synchronizeWeights()
         let layout = self.layout
         let weights = UnsafePointer(self.weights)
         let scratch = self.scratch
         let scratchWidth = self.scratchWidth
         var sums = [Double](repeating: 0, count: 2 * Self.chunkCount)
-        let chunkSize = (rows.count + Self.chunkCount - 1) / Self.chunkCount
         sums.withUnsafeMutableBufferPointer { sums in
             let sums = UncheckedSendable(sums.baseAddress!)
             forEachChunk(Self.chunkCount, threads: threads) { chunk in
-                let lower = rows.lowerBound + chunk * chunkSize
-                let upper = min(rows.upperBound, lower + chunkSize)
-                guard lower < upper else { return }
+                let piece = evenPiece(chunk, of: rows.count, pieces: Self.chunkCount)
+                guard !piece.isEmpty else { return }
                 var squared = 0.0
                 var absolute = 0.0
-                for row in lower..<upper {
+                for row in rows.lowerBound + piece.lowerBound..<rows.lowerBound + piece.upperBound {
                     let error = Double(
                         FactorForward.predict(
                             weights, layout, user: Int(users[row]), movie: Int(movies[row]),
@@ -438,27 +451,64 @@ final class FactorWorkspace {
         return (squared, absolute)
     }
 
-    /// `l2 * sum(w^2)` over the embedding tables: the loss Keras' regularisers add.
-    func penalty() -> Double {
-        guard l2 > 0 else { return 0 }
-        var total = 0.0
-        for index in 0..<layout.denseBlock.lowerBound {
-            total += Double(weights[index]) * Double(weights[index])
+    /// `l2 * sum(w^2)` over the embedding tables (the loss Keras' regularisers add), or nil
+    /// when any parameter is NaN or infinite: one pass for both. Lazy Adam's embeddings are read
+    /// from its records, so an epoch without validation never needs the flat copy.
+    func penaltyIfFinite() -> Double? {
+        let dense = layout.denseBlock
+        for index in dense where !weights[index].isFinite { return nil }
+        let embeddings: Double?
+        if lazy {
+            let stride = 4 * rowWidth
+            guard let users = squaresIfFinite(userRows.factors, rows: layout.users, stride: stride, width: rowWidth),
+                let movies = squaresIfFinite(movieRows.factors, rows: layout.movies, stride: stride, width: rowWidth)
+            else { return nil }
+            embeddings = users + movies
+        } else {
+            // The flat embeddings as rows of eight, then the few left over.
+            let whole = dense.lowerBound / 8 * 8
+            var rest = 0.0
+            for index in whole..<dense.lowerBound {
+                guard weights[index].isFinite else { return nil }
+                rest += Double(weights[index]) * Double(weights[index])
+            }
+            embeddings = squaresIfFinite(weights, rows: whole / 8, stride: 8, width: 8).map { $0 + rest }
         }
-        return Double(l2) * total
+        guard let embeddings else { return nil }
+        return l2 > 0 ? Double(l2) * embeddings : 0
     }
 
-    /// False when any parameter is NaN or infinite.
-    func allFinite() -> Bool {
-        for index in 0..<layout.count where !weights[index].isFinite { return false }
-        return true
+    /// The sum of squares of `rows` rows of `width` floats (a multiple of eight) lying `stride`
+    /// floats apart, or nil if any is not finite; in fixed pieces added in piece order.
+    private func squaresIfFinite(_ base: UnsafePointer<Float>, rows: Int, stride: Int, width: Int) -> Double? {
+        var sums = [Double](repeating: 0, count: Self.chunkCount)
+        sums.withUnsafeMutableBufferPointer { sums in
+            let shared = UncheckedSendable((sums.baseAddress!, base))
+            forEachTask(Self.chunkCount, threads: threads) { piece in
+                let (sums, base) = shared.value
+                var squares = SIMD8<Double>()
+                // w * 0 is 0 for every finite w and NaN otherwise: one NaN poisons the sum.
+                var poison = SIMD8<Float>()
+                for row in evenPiece(piece, of: rows, pieces: Self.chunkCount) {
+                    for lane in Swift.stride(from: 0, to: width, by: 8) {
+                        let weight = UnsafeRawPointer(base + row * stride + lane).loadUnaligned(as: SIMD8<Float>.self)
+                        poison += weight * 0
+                        let wide = SIMD8<Double>(weight)
+                        squares += wide * wide
+                    }
+                }
+                sums[piece] = squares.sum() + Double(poison.sum())
+            }
+        }
+        let total = sums.reduce(0, +)
+        return total.isFinite ? total : nil
     }
 
     /// Forward and backward pass of the neural model over one chunk of the batch, as matrix
     /// products: `H = relu(X W1 + c1)`, `p = H w2 + c2`; then with `D = dLoss/d(pre-activation)`,
     /// `dW1 = Xᵀ D`, `dX = D W1ᵀ`. Writes each sample's error and dLoss/dx, adds the dense
     /// gradient to `denseGradient` (indexed from `layout.denseBlock.lowerBound`).
-    private static func neuralChunk(
+    static func neuralChunk(
         _ weights: UnsafePointer<Float>, _ layout: FactorLayout, userRows: EmbeddingRows, movieRows: EmbeddingRows,
         samples: Range<Int>, first: Int, users: UnsafePointer<Int32>,
         movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>, scale: Float, layers: UnsafeMutablePointer<Float>,
@@ -519,7 +569,7 @@ final class FactorWorkspace {
             columns: width, beta: 0, transposeB: true)
     }
 
-    private func applyAdam() {
+    func applyAdam() {
         let stepSize = adam.stepSize(at: step)
         let settings = adam
         let weights = self.weights
@@ -538,16 +588,13 @@ final class FactorWorkspace {
         }
         // Dense: every parameter moves. Elementwise, so any division of the work gives the same bits.
         let embeddings = 0..<layout.denseBlock.lowerBound
-        let pieces = Self.chunkCount
-        let pieceSize = (embeddings.count + pieces - 1) / pieces
         let shared = UncheckedSendable((weights, first, second, gradient))
-        forEachChunk(pieces, threads: threads) { piece in
+        forEachChunk(Self.chunkCount, threads: threads) { piece in
             let (weights, first, second, gradient) = shared.value
-            let lower = piece * pieceSize
-            let upper = min(embeddings.upperBound, lower + pieceSize)
-            guard lower < upper else { return }
+            let range = evenPiece(piece, of: embeddings.count, pieces: Self.chunkCount)
+            guard !range.isEmpty else { return }
             AdamKernel.dense(
-                weights: weights, first: first, second: second, gradient: gradient, range: lower..<upper, l2: embeddingL2,
+                weights: weights, first: first, second: second, gradient: gradient, range: range, l2: embeddingL2,
                 settings: settings, stepSize: stepSize)
         }
         AdamKernel.dense(

@@ -31,3 +31,10 @@ func forEachTask(_ count: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
         DispatchQueue.concurrentPerform(iterations: count, execute: body)
     }
 }
+
+/// Piece `index` of `0..<count` cut into `pieces` near-equal ranges (empty ones at the end when
+/// there are more pieces than items).
+func evenPiece(_ index: Int, of count: Int, pieces: Int) -> Range<Int> {
+    let size = (count + pieces - 1) / pieces
+    return min(count, index * size)..<min(count, (index + 1) * size)
+}

@@ -19,6 +19,19 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
 
+    /// A uniform integer in `0..<bound` without a division in all but a few draws per 2^64/bound
+    /// (Lemire, "Fast random integer generation in an interval", 2019): the high half of
+    /// `next() * bound`, redrawn when the low half falls in the biased sliver.
+    public mutating func next(below bound: UInt64) -> UInt64 {
+        precondition(bound > 0)
+        var product = next().multipliedFullWidth(by: bound)
+        if product.low < bound {
+            let threshold = (0 &- bound) % bound
+            while product.low < threshold { product = next().multipliedFullWidth(by: bound) }
+        }
+        return product.high
+    }
+
     /// A uniform `Double` in [0, 1) with 53 random bits.
     public mutating func nextUnit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
