@@ -1,5 +1,5 @@
 # recbook: `make report` renders every notebook into output/, `make test` runs the tests.
-# Both install Debian's libcmark-dev and libopenblas-dev first when it is missing (as root, or through sudo).
+# Both install Debian's libcmark-dev first when it is missing (as root, or through sudo).
 
 SWIFT ?= swift
 # Real Douban files: data/douban/ when a user has put them there, else the shared copy beside
@@ -32,7 +32,7 @@ format:
 	$(SWIFT) format format --in-place --recursive --parallel Sources Tests Benchmarks/RecBenchmarks Benchmarks/ScaleBenchmarks
 
 deps:
-	@dpkg -s libcmark-dev libopenblas-dev >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y libcmark-dev libopenblas-dev pkg-config; }
+	@dpkg -s libcmark-dev >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y libcmark-dev pkg-config; }
 
 # Independent reference figures for the tests, computed with pandas in a project virtualenv.
 reference:

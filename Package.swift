@@ -22,15 +22,10 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // Debian's libopenblas-dev, for the neural model's dense layers; only Math/DenseLayers.swift imports it.
-        .systemLibrary(
-            name: "COpenBLAS",
-            pkgConfig: "openblas",
-            providers: [.apt(["libopenblas-dev"])]
-        ),
-        // Software prefetch and an eight-lane square root for the training kernels (Swift has neither).
+        // Software prefetch, an eight-lane square root and the neural model's dense layers with
+        // AVX2 and FMA (Swift has none of them); see include/ for why each is there.
         .target(name: "CIntrinsics"),
-        .target(name: "RecEngine", dependencies: ["COpenBLAS", "CIntrinsics"]),
+        .target(name: "RecEngine", dependencies: ["CIntrinsics"]),
         // Training on Apache Spark: writes the split, runs a PySpark job through spark-submit,
         // checks what comes back.
         .target(

@@ -2,10 +2,6 @@ import ArgumentParser
 import Foundation
 import RecEngine
 
-// The same kernels for the neural model's dense layers on every machine, so the same notebook
-// gives the same report (see OpenBLASCore).
-OpenBLASCore.pinByRestarting()
-
 // Exit codes: 0 every cell ran, 1 a cell (or a write) failed, 2 the command line was wrong.
 do {
     var command = try RecBook.parseAsRoot()

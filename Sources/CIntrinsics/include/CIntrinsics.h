@@ -2,6 +2,8 @@
 #define RECBOOK_CINTRINSICS_H
 // Operations the training kernels need and Swift cannot express (Swift 6.3):
 
+#include "NeuralRows.h"
+
 // A software prefetch. Lazy Adam visits embedding rows scattered over tens of megabytes in an
 // order known a few rows ahead; asking for the next rows' cache lines while the current one is
 // worked on hides most of each miss. A hint only: it never faults.
@@ -24,8 +26,8 @@ static inline recbook_float8 recbook_sqrt8(recbook_float8 x) {
     return __builtin_elementwise_sqrt(x);
 }
 
-// Whether the CPU runs AVX2 and FMA code: 1 or 0 on x86-64, -1 elsewhere. Decides which
-// OpenBLAS kernels recbook pins (see OpenBLASCore.swift).
+// Whether the CPU runs AVX2 and FMA code: 1 or 0 on x86-64, -1 elsewhere. Decides which of the
+// neural model's kernels runs (NeuralRows.c).
 static inline int recbook_cpu_has_avx2_fma(void) {
 #if defined(__x86_64__)
     __builtin_cpu_init();

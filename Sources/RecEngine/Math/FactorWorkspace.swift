@@ -19,7 +19,7 @@ import CIntrinsics
 ///
 /// The stored properties the lazy step reads are internal rather than private for that file.
 ///
-/// The neural model's dense layers run as matrix products over each chunk (`DenseLayers`).
+/// The neural model's dense layers run rating by rating in one C kernel (`recbook_neural_rows`).
 final class FactorWorkspace {
     static let chunkCount = 16
     /// How many users ahead the per-user pass asks for their rows (a few hundred cycles of work
@@ -55,8 +55,8 @@ final class FactorWorkspace {
     let denseParts: UnsafeMutablePointer<Float>
     private let scratch: UnsafeMutablePointer<Float>
     private let scratchWidth: Int
-    /// Neural only: per chunk, the inputs `x` (`chunkCapacity` × `inputWidth`) then the hidden
-    /// layer (`chunkCapacity` × `hiddenUnits`), which the backward pass overwrites with dLoss/dh.
+    /// Neural only: per chunk (`layerStride` floats), the inputs `x` (`chunkCapacity` ×
+    /// `inputWidth`) and room for two hidden layers (`recbook_neural_rows`' scratch).
     let layers: UnsafeMutablePointer<Float>
     let chunkCapacity: Int
     /// Lazy only: per embedding row (users, then movies), `[w | g | m | v]` of `rowWidth` floats
@@ -79,7 +79,7 @@ final class FactorWorkspace {
     let lanes: LazyLanes
     var step = 0
 
-    var layerStride: Int { chunkCapacity * (layout.inputWidth + layout.hiddenUnits) }
+    var layerStride: Int { chunkCapacity * layout.inputWidth + 2 * layout.hiddenUnits }
 
     init(layout: FactorLayout, initial: [Float], maxBatch: Int, threads: Int, adam: AdamSettings, lazy: Bool, l2: Float) {
         precondition(initial.count == layout.count)
@@ -122,7 +122,7 @@ final class FactorWorkspace {
         // that a chunk rarely needs a second, tiny round of matrix products.
         let evenShare = (maxBatch + Self.chunkCount - 1) / Self.chunkCount
         chunkCapacity = lazy ? evenShare + evenShare / 4 + 1 : evenShare
-        let layerCount = neural ? Self.chunkCount * chunkCapacity * (layout.inputWidth + layout.hiddenUnits) : 1
+        let layerCount = neural ? Self.chunkCount * (chunkCapacity * layout.inputWidth + 2 * layout.hiddenUnits) : 1
         layers = .allocate(capacity: layerCount)
         layers.initialize(repeating: 0, count: layerCount)
         rowWidth = (layout.factors + (layout.kind == .svd ? 0 : 1) + 7) / 8 * 8
@@ -160,7 +160,6 @@ final class FactorWorkspace {
                 }
             }
         }
-        if neural { _ = DenseLayers.singleThreaded }
         if lazy {
             userGroups = nil
             movieGroups = nil
@@ -504,10 +503,11 @@ final class FactorWorkspace {
         return total.isFinite ? total : nil
     }
 
-    /// Forward and backward pass of the neural model over one chunk of the batch, as matrix
-    /// products: `H = relu(X W1 + c1)`, `p = H w2 + c2`; then with `D = dLoss/d(pre-activation)`,
-    /// `dW1 = Xᵀ D`, `dX = D W1ᵀ`. Writes each sample's error and dLoss/dx, adds the dense
-    /// gradient to `denseGradient` (indexed from `layout.denseBlock.lowerBound`).
+    /// Forward and backward pass of the neural model over one chunk of the batch: gathers each
+    /// rating's input `x = [q_i, p_u, b_u, b_i]` into the chunk's layer buffer, then runs the
+    /// dense layers rating by rating (`recbook_neural_rows`). Writes each sample's error and
+    /// dLoss/dx, adds the dense gradient to `denseGradient` (indexed from
+    /// `layout.denseBlock.lowerBound`).
     static func neuralChunk(
         _ weights: UnsafePointer<Float>, _ layout: FactorLayout, userRows: EmbeddingRows, movieRows: EmbeddingRows,
         samples: Range<Int>, first: Int, users: UnsafePointer<Int32>,
@@ -522,10 +522,6 @@ final class FactorWorkspace {
         let x = layers
         let hidden = layers + count * width
         let base = layout.denseBlock.lowerBound
-        let hiddenWeights = weights + layout.hiddenWeights.lowerBound
-        let hiddenBias = weights + layout.hiddenBias.lowerBound
-        let outputWeights = weights + layout.outputWeights.lowerBound
-        let outputBias = weights[layout.outputBias.lowerBound]
         for index in 0..<count {
             let row = first + samples.lowerBound + index
             // The user rows are scattered over megabytes; the ones a few ratings on are known.
@@ -543,30 +539,16 @@ final class FactorWorkspace {
             }
             input[2 * k] = userRows.bias(user).pointee
             input[2 * k + 1] = movieRows.bias(movie).pointee
-            (hidden + index * units).update(from: hiddenBias, count: units)
         }
-        DenseLayers.multiply(x, hiddenWeights, into: hidden, rows: count, inner: width, columns: units, beta: 1)
-        let outputGradient = denseGradient + (layout.outputWeights.lowerBound - base)
-        let hiddenBiasGradient = denseGradient + (layout.hiddenBias.lowerBound - base)
-        var outputBiasGradient: Float = 0
-        for index in 0..<count {
-            let h = hidden + index * units
-            let output = VectorKernels.reluDot(h, outputWeights, units)
-            let error = output + outputBias - ratings[first + samples.lowerBound + index]
-            errors[samples.lowerBound + index] = error
-            let delta = scale * error
-            // dLoss/dw2 = delta * h and dLoss/dc2 = delta; then h becomes dLoss/d(pre-activation).
-            outputBiasGradient += delta
-            VectorKernels.outputBackward(
-                delta, outputWeights, h, outputGradient: outputGradient, biasGradient: hiddenBiasGradient, units)
-        }
-        denseGradient[layout.outputBias.lowerBound - base] += outputBiasGradient
-        DenseLayers.multiply(
-            x, hidden, into: denseGradient + (layout.hiddenWeights.lowerBound - base), rows: width, inner: count,
-            columns: units, beta: 1, transposeA: true)
-        DenseLayers.multiply(
-            hidden, hiddenWeights, into: inputGradients + samples.lowerBound * width, rows: count, inner: units,
-            columns: width, beta: 0, transposeB: true)
+        let targets: UnsafePointer<Float> = ratings + (first + samples.lowerBound)
+        let sampleErrors: UnsafeMutablePointer<Float> = errors + samples.lowerBound
+        let sampleInputGradients: UnsafeMutablePointer<Float> = inputGradients + samples.lowerBound * width
+        func gradient(_ block: Range<Int>) -> UnsafeMutablePointer<Float> { denseGradient + (block.lowerBound - base) }
+        recbook_neural_rows(
+            Int32(count), Int32(width), Int32(units), x, targets, scale, weights + layout.hiddenWeights.lowerBound,
+            weights + layout.hiddenBias.lowerBound, weights + layout.outputWeights.lowerBound,
+            weights[layout.outputBias.lowerBound], sampleErrors, sampleInputGradients, gradient(layout.hiddenWeights),
+            gradient(layout.hiddenBias), gradient(layout.outputWeights), gradient(layout.outputBias), hidden)
     }
 
     func applyAdam() {

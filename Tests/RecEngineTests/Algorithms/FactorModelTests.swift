@@ -72,35 +72,47 @@ extension ModelFixtures {
     @Test(arguments: kinds)
     func gradientsMatchFiniteDifferences(kind: FactorModelConfig.Kind) {
         let table = ModelFixtures.known(users: 12, movies: 9, density: 0.6)
-        let layout = FactorLayout(kind: kind, users: 12, movies: 9, factors: 4, hiddenUnits: 6)
+        // 43 hidden units: the neural kernel's blocks of 32 and of 8 units and its scalar tail; an
+        // odd batch: its pairs of ratings and a single one.
+        let layout = FactorLayout(kind: kind, users: 12, movies: 9, factors: 4, hiddenUnits: 43)
         var parameters = FactorTrainer.initialParameters(layout, seed: 3)
         // Bigger weights than Keras' init so that every gradient is well above Float noise.
         for index in 0..<layout.denseBlock.lowerBound { parameters[index] *= 10 }
-        let rows = Array(0..<min(40, table.count))
+        let rows = Array(0..<min(41, table.count))
         let workspace = FactorWorkspace(
             layout: layout, initial: parameters, maxBatch: rows.count, threads: 2, adam: AdamSettings(), lazy: false, l2: 0)
         let gradient = ModelFixtures.withColumns(table) { users, movies, ratings in
             _ = workspace.accumulateGradient(rows: 0..<rows.count, users: users, movies: movies, ratings: ratings)
             return workspace.gradientSnapshot
         }
-        var checked = 0
-        var nonZero = 0
-        for index in 0..<layout.count {
-            let step: Float = kind == .neural ? 1e-3 : 1e-2
+        func centralDifference(_ index: Int, _ step: Float) -> Double {
             var plus = parameters
             var minus = parameters
             plus[index] += step
             minus[index] -= step
-            let numeric =
-                (batchLoss(plus, layout, table, rows) - batchLoss(minus, layout, table, rows))
+            return (batchLoss(plus, layout, table, rows) - batchLoss(minus, layout, table, rows))
                 / Double(plus[index] - minus[index])
+        }
+        var checked = 0
+        var nonZero = 0
+        var kinks = 0
+        for index in 0..<layout.count {
+            let step: Float = kind == .neural ? 1e-3 : 1e-2
+            let numeric = centralDifference(index, step)
             // Central differences on Float parameters: tolerance 2% of the larger value plus 1e-3.
             let tolerance = 0.02 * max(abs(numeric), Double(abs(gradient[index]))) + 1e-3
+            // A ReLU unit of some rating switching within the step bends the loss there and the
+            // difference means nothing; a quarter step that disagrees with the full one shows it.
+            if kind == .neural && abs(centralDifference(index, step / 4) - numeric) > tolerance {
+                kinks += 1
+                continue
+            }
             #expect(abs(numeric - Double(gradient[index])) <= tolerance, "parameter \(index) of \(kind)")
             checked += 1
             if abs(numeric) > 1e-3 { nonZero += 1 }
         }
-        #expect(checked == layout.count)
+        #expect(kinks <= layout.count / 50, "\(kinks) of \(layout.count) parameters sit at a kink")
+        #expect(checked + kinks == layout.count)
         #expect(nonZero > layout.count / 4, "the check must cover real gradients, not zeros")
     }
 
@@ -130,7 +142,7 @@ extension ModelFixtures {
         // the two paths add in different orders, hence the tolerance.
         let table = ModelFixtures.known(users: 40, movies: 30)
         let byUser = table.subset((0..<table.count).sorted { (table.users[$0], $0) < (table.users[$1], $1) })
-        let layout = FactorLayout(kind: kind, users: 40, movies: 30, factors: 5, hiddenUnits: 16)
+        let layout = FactorLayout(kind: kind, users: 40, movies: 30, factors: 5, hiddenUnits: 40)
         let initial = FactorTrainer.initialParameters(layout, seed: 11)
         let settings = AdamSettings(learningRate: 1, beta1: 0, beta2: 0, epsilon: 1)
         func step(lazy: Bool) -> [Float] {

@@ -20,29 +20,6 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
-    /// OpenBLAS chooses its kernels by CPU model as it loads, and different kernels train the
-    /// neural model to different bits; the command line pins one choice per instruction set, so
-    /// a report is the same on every machine. OPENBLAS_VERBOSE=2 makes each load say its kernels.
-    @Test func theNeuralModelsKernelsArePinnedWhateverTheCPU() throws {
-        guard let pinned = RecEngine.OpenBLASCore.pinned else { return }
-        let process = Process()
-        process.executableURL = TestPaths.recbook
-        process.arguments = ["--help"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["OPENBLAS_CORETYPE"] = nil
-        environment["OPENBLAS_VERBOSE"] = "2"
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        let cores = text.split(separator: "\n").filter { $0.hasPrefix("Core: ") }
-        #expect(cores.last.map(String.init) == "Core: \(pinned)", "\(text)")
-    }
-
     @Test func aFailingCellExitsOneAndStillWritesTheReport() throws {
         let fixture = try NotebookFixture(cells: NotebookFixture.cell("load ratings=user_movies.csv\nhead ratings n=-3"))
         let out = try TestPaths.temporaryFolder()
