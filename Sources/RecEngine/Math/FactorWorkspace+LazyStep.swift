@@ -81,10 +81,8 @@ extension FactorWorkspace {
         let globalBias = layout.kind == .rsvd ? weights[layout.globalBias.lowerBound] : 0
         let (movieRows, movieParts, rowWidth) = (self.movieRows, self.movieParts!, self.rowWidth)
         let (pieces, factorLanes, biasLane) = (lanes.pieces, lanes.factors, lanes.bias)
-        var squared = 0.0
-        var absolute = 0.0
-        var biasGradient = 0.0
-        stepUsers(rows, users: users, stepSize: stepSize) { record, run in
+        var sums = ErrorSums()
+        stepUsers(rows, users: users, stepSize: stepSize, summing: &sums) { record, run, sums in
             let userGradient = record + rowWidth
             for position in run {
                 let movie = Int(movies[position])
@@ -96,10 +94,8 @@ extension FactorWorkspace {
                 var prediction = products.sum()
                 if biased { prediction = prediction + record[k] + movieRecord[k] + globalBias }
                 let error = prediction - ratings[position]
-                squared += Double(error) * Double(error)
-                absolute += Double(abs(error))
                 let delta = scale * error
-                biasGradient += Double(delta)
+                sums.add(error, delta)
                 let moviePart = movieParts.partial(chunk, movie)
                 for piece in 0..<pieces {
                     let (mask, unit) = (factorLanes[piece], biasLane[piece])
@@ -110,7 +106,7 @@ extension FactorWorkspace {
                 }
             }
         }
-        return (squared, absolute, biasGradient)
+        return (sums.squared, sums.absolute, sums.bias)
     }
 
     /// The neural model over one chunk: its dense layers forward and backward (in pieces that
@@ -135,15 +131,12 @@ extension FactorWorkspace {
                 denseGradient: denseGradient, inputGradients: inputGradients)
             lower = upper
         }
-        var squared = 0.0
-        var absolute = 0.0
-        stepUsers(rows, users: users, stepSize: stepSize) { record, run in
+        var sums = ErrorSums()
+        stepUsers(rows, users: users, stepSize: stepSize, summing: &sums) { record, run, sums in
             let userGradient = record + rowWidth
             for position in run {
                 let sample = position - batch.lowerBound
-                let error = errors[sample]
-                squared += Double(error) * Double(error)
-                absolute += Double(abs(error))
+                sums.add(errors[sample], 0)
                 // x = [q_i, p_u, b_u, b_i]: the movie's slice, then the user's.
                 let dx = inputGradients + sample * width
                 let moviePart = movieParts.partial(chunk, Int(movies[position]))
@@ -155,16 +148,18 @@ extension FactorWorkspace {
                 moviePart[k] += dx[2 * k + 1]
             }
         }
-        return (squared, absolute, 0)
+        return (sums.squared, sums.absolute, 0)
     }
 
-    /// Walks the chunk `rows` one user at a time: `body(record, run)` sums the user's gradient
-    /// into its record from the ratings at `run`, then the record takes its Adam step. Asks for
-    /// the records of the users a few ratings on meanwhile.
+    /// Walks the chunk `rows` one user at a time: `body(record, run, &sums)` sums the user's
+    /// gradient into its record from the ratings at `run` (and their errors into `sums`), then
+    /// the record takes its Adam step. Asks for the records of the users a few ratings on
+    /// meanwhile. The sums go through an `inout` parameter rather than captured variables, which
+    /// the closure would force out of registers.
     @inline(__always)
     private func stepUsers(
-        _ rows: Range<Int>, users: UnsafePointer<Int32>, stepSize: Float,
-        _ body: (UnsafeMutablePointer<Float>, Range<Int>) -> Void
+        _ rows: Range<Int>, users: UnsafePointer<Int32>, stepSize: Float, summing sums: inout ErrorSums,
+        _ body: (UnsafeMutablePointer<Float>, Range<Int>, inout ErrorSums) -> Void
     ) {
         let (userRows, rowWidth, settings, l2) = (self.userRows, self.rowWidth, adam, self.l2)
         var position = rows.lowerBound
@@ -174,7 +169,7 @@ extension FactorWorkspace {
             var end = position + 1
             while end < rows.upperBound && users[end] == user { end += 1 }
             let record = userRows.row(Int(user))
-            body(record, position..<end)
+            body(record, position..<end, &sums)
             Self.adam(record: record, rowWidth: rowWidth, l2: l2, settings: settings, stepSize: stepSize)
             position = end
         }
@@ -218,5 +213,20 @@ extension FactorWorkspace {
             guard finished.insert(users[position]).inserted else { return false }
         }
         return true
+    }
+}
+
+/// A chunk's running sums over its ratings: squared and absolute errors, and the global bias's
+/// gradient (the sum of `scale * error`).
+struct ErrorSums {
+    var squared = 0.0
+    var absolute = 0.0
+    var bias = 0.0
+
+    @inline(__always)
+    mutating func add(_ error: Float, _ delta: Float) {
+        squared += Double(error) * Double(error)
+        absolute += Double(abs(error))
+        bias += Double(delta)
     }
 }
