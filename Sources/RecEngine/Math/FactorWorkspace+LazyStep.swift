@@ -56,7 +56,9 @@ extension FactorWorkspace {
             self.movieRows, self.movieGradients, self.rowWidth, self.l2, self.adam
         )
         movieParts.drain(into: { movieGradients.row($0) }) { movie in
-            Self.adam(record: movieRows.row(movie), rowWidth: rowWidth, l2: l2, settings: settings, stepSize: stepSize)
+            Self.adam(
+                record: movieRows.row(movie), gradient: movieGradients.row(movie), rowWidth: rowWidth, l2: l2,
+                settings: settings, stepSize: stepSize)
         }
         if layout.kind == .rsvd { gradient[layout.globalBias.lowerBound - flatBase] = Float(globalGradient) }
         if layout.kind == .neural {
@@ -79,11 +81,10 @@ extension FactorWorkspace {
         let k = layout.factors
         let biased = layout.kind != .svd
         let globalBias = layout.kind == .rsvd ? weights[layout.globalBias.lowerBound] : 0
-        let (movieRows, movieParts, rowWidth) = (self.movieRows, self.movieParts!, self.rowWidth)
+        let (movieRows, movieParts) = (self.movieRows, self.movieParts!)
         let (pieces, factorLanes, biasLane) = (lanes.pieces, lanes.factors, lanes.bias)
         var sums = ErrorSums()
-        stepUsers(rows, users: users, stepSize: stepSize, summing: &sums) { record, run, sums in
-            let userGradient = record + rowWidth
+        stepUsers(chunk, rows, users: users, stepSize: stepSize, summing: &sums) { record, userGradient, run, sums in
             for position in run {
                 let movie = Int(movies[position])
                 let movieRecord = movieRows.row(movie)
@@ -118,7 +119,7 @@ extension FactorWorkspace {
         let k = layout.factors
         let width = layout.inputWidth
         let denseCount = layout.denseBlock.count
-        let (movieParts, rowWidth) = (self.movieParts!, self.rowWidth)
+        let movieParts = self.movieParts!
         let denseGradient = denseParts + chunk * denseCount
         denseGradient.update(repeating: 0, count: denseCount)
         var lower = rows.lowerBound
@@ -132,8 +133,7 @@ extension FactorWorkspace {
             lower = upper
         }
         var sums = ErrorSums()
-        stepUsers(rows, users: users, stepSize: stepSize, summing: &sums) { record, run, sums in
-            let userGradient = record + rowWidth
+        stepUsers(chunk, rows, users: users, stepSize: stepSize, summing: &sums) { record, userGradient, run, sums in
             for position in run {
                 let sample = position - batch.lowerBound
                 sums.add(errors[sample], 0)
@@ -151,17 +151,18 @@ extension FactorWorkspace {
         return (sums.squared, sums.absolute, 0)
     }
 
-    /// Walks the chunk `rows` one user at a time: `body(record, run, &sums)` sums the user's
-    /// gradient into its record from the ratings at `run` (and their errors into `sums`), then
-    /// the record takes its Adam step. Asks for the records of the users a few ratings on
+    /// Walks the chunk `rows` one user at a time: `body(record, gradient, run, &sums)` sums the
+    /// user's gradient into `gradient` (the chunk's row, zero) from the ratings at `run` (and their
+    /// errors into `sums`), then the record takes its Adam step. Asks for the records of the users a few ratings on
     /// meanwhile. The sums go through an `inout` parameter rather than captured variables, which
     /// the closure would force out of registers.
     @inline(__always)
     private func stepUsers(
-        _ rows: Range<Int>, users: UnsafePointer<Int32>, stepSize: Float, summing sums: inout ErrorSums,
-        _ body: (UnsafeMutablePointer<Float>, Range<Int>, inout ErrorSums) -> Void
+        _ chunk: Int, _ rows: Range<Int>, users: UnsafePointer<Int32>, stepSize: Float, summing sums: inout ErrorSums,
+        _ body: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, Range<Int>, inout ErrorSums) -> Void
     ) {
         let (userRows, rowWidth, settings, l2) = (self.userRows, self.rowWidth, adam, self.l2)
+        let gradient = chunkGradient(chunk)
         var position = rows.lowerBound
         while position < rows.upperBound {
             prefetchUser(at: position + Self.prefetchDistance, below: rows.upperBound, users: users)
@@ -169,8 +170,8 @@ extension FactorWorkspace {
             var end = position + 1
             while end < rows.upperBound && users[end] == user { end += 1 }
             let record = userRows.row(Int(user))
-            body(record, position..<end, &sums)
-            Self.adam(record: record, rowWidth: rowWidth, l2: l2, settings: settings, stepSize: stepSize)
+            body(record, gradient, position..<end, &sums)
+            Self.adam(record: record, gradient: gradient, rowWidth: rowWidth, l2: l2, settings: settings, stepSize: stepSize)
             position = end
         }
     }
@@ -180,7 +181,9 @@ extension FactorWorkspace {
     private func prefetchUser(at position: Int, below end: Int, users: UnsafePointer<Int32>) {
         guard position < end else { return }
         let record = userRows.row(Int(users[position]))
-        for line in stride(from: 0, to: 4 * rowWidth, by: 16) { recbook_prefetch_for_write(record + line) }
+        // A record need not start on a line: every 64 bytes from its start, then its last byte.
+        for line in stride(from: 0, to: recordStride, by: 16) { recbook_prefetch_for_write(record + line) }
+        recbook_prefetch_for_write(record + recordStride - 1)
     }
 
     @inline(__always)

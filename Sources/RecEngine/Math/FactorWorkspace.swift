@@ -11,10 +11,10 @@ import CIntrinsics
 /// gradient is summed in rating order and the chunks' dense partials in chunk order, so one
 /// thread and many give bit-identical parameters.
 ///
-/// Lazy Adam (`lazyStep`, in its own file) keeps each embedding row's weights, gradient and
-/// moments side by side in one record, `[w | g | m | v]` (bias included), and steps a row as
-/// soon as its gradient is complete: a record costs two cache lines where the flat tables cost
-/// up to ten, and the row updates as eight-lane vectors. The flat `weights` are brought up to
+/// Lazy Adam (`lazyStep`, in its own file) keeps each embedding row's weights and moments side
+/// by side in one record, `[w | m | v]` (bias included), and steps a row as soon as its gradient
+/// is complete: a record costs two cache lines where the flat tables cost up to ten, and the row
+/// updates as eight-lane vectors. The flat `weights` are brought up to
 /// date by `synchronizeWeights()` when something reads them (`errorSums`, `parameters`).
 ///
 /// The stored properties the lazy step reads are internal rather than private for that file.
@@ -59,13 +59,19 @@ final class FactorWorkspace {
     /// `inputWidth`) and room for two hidden layers (`recbook_neural_rows`' scratch).
     let layers: UnsafeMutablePointer<Float>
     let chunkCapacity: Int
-    /// Lazy only: per embedding row (users, then movies), `[w | g | m | v]` of `rowWidth` floats
-    /// each: the forward pass and the gradient share the record's first cache line.
+    /// Lazy only: per embedding row (users, then movies), `[w | m | v]` of `rowWidth` floats
+    /// each (`recordStride` floats): 96 bytes for the article's k = 5, two cache lines.
     private let rowState: UnsafeMutablePointer<Float>
+    /// Lazy only: the movies' gradient rows, then one row per chunk for the user it is visiting
+    /// (a user's gradient is complete within the visit, so it never needs a row of its own).
+    private let lazyGradients: UnsafeMutablePointer<Float>
+    let recordStride: Int
     /// Where the user and movie rows' weights and gradients are: the records or the flat tables.
     let userRows: EmbeddingRows
     let movieRows: EmbeddingRows
-    private let userGradients: EmbeddingRows
+    /// Where the gradients are summed: the flat tables (exact Adam), or `lazyGradients` (movies;
+    /// lazy Adam has no user gradient rows).
+    private let userGradients: EmbeddingRows?
     let movieGradients: EmbeddingRows
     /// k factors, then the bias when the model has one, padded to whole eight-lane vectors
     /// (`AdamKernel.dense`'s width).
@@ -126,23 +132,24 @@ final class FactorWorkspace {
         layers = .allocate(capacity: layerCount)
         layers.initialize(repeating: 0, count: layerCount)
         rowWidth = (layout.factors + (layout.kind == .svd ? 0 : 1) + 7) / 8 * 8
-        let stateCount = lazy ? (layout.users + layout.movies) * 4 * rowWidth : 1
-        // Records of 4 × 8 floats start on 128-byte boundaries: two cache lines each, not three.
-        rowState = HugePageMemory.allocate(byteCount: stateCount * MemoryLayout<Float>.stride, alignment: 128)
+        recordStride = lazy ? 3 * rowWidth : 0
+        let stateCount = lazy ? (layout.users + layout.movies) * recordStride : 1
+        rowState = HugePageMemory.allocate(byteCount: stateCount * MemoryLayout<Float>.stride, alignment: 64)
             .bindMemory(to: Float.self, capacity: stateCount)
         rowState.initialize(repeating: 0, count: stateCount)
+        let gradientCount = lazy ? layout.movies * rowWidth + Self.chunkCount * Self.chunkGradientStride(rowWidth) : 1
+        lazyGradients = .allocate(capacity: gradientCount)
+        lazyGradients.initialize(repeating: 0, count: gradientCount)
         let k = layout.factors
         let biased = layout.kind != .svd
         if lazy {
-            let stride = 4 * rowWidth
+            let stride = recordStride
             let movieRecords = rowState + layout.users * stride
             userRows = EmbeddingRows(factors: rowState, factorStride: stride, biases: rowState + k, biasStride: stride)
             movieRows = EmbeddingRows(factors: movieRecords, factorStride: stride, biases: movieRecords + k, biasStride: stride)
-            let g = rowWidth
-            userGradients = EmbeddingRows(
-                factors: rowState + g, factorStride: stride, biases: rowState + g + k, biasStride: stride)
+            userGradients = nil
             movieGradients = EmbeddingRows(
-                factors: movieRecords + g, factorStride: stride, biases: movieRecords + g + k, biasStride: stride)
+                factors: lazyGradients, factorStride: rowWidth, biases: lazyGradients + k, biasStride: rowWidth)
         } else {
             userRows = EmbeddingRows(flat: weights, layout.userFactors, layout.userBias, factors: k)
             movieRows = EmbeddingRows(flat: weights, layout.movieFactors, layout.movieBias, factors: k)
@@ -174,7 +181,7 @@ final class FactorWorkspace {
     }
 
     deinit {
-        for buffer in [errors, inputGradients, denseParts, scratch, layers, movieTerms] {
+        for buffer in [errors, inputGradients, denseParts, scratch, layers, movieTerms, lazyGradients] {
             buffer.deallocate()
         }
         for table in [weights, first, second, gradient, rowState] {
@@ -317,7 +324,7 @@ final class FactorWorkspace {
         let globalBias = rsvd ? weights[layout.globalBias.lowerBound] : 0
         let first = rows.lowerBound
         let (errors, movieTerms, inputGradients) = (self.errors, self.movieTerms, self.inputGradients)
-        let (userRows, userGradients, movieRows) = (self.userRows, self.userGradients, self.movieRows)
+        let (userRows, userGradients, movieRows) = (self.userRows, self.userGradients!, self.movieRows)
         let groups = userGroups!
         forEachChunk(Self.chunkCount, threads: threads) { chunk in
             let bucket = groups.group(chunk, ids: users, first: first)
@@ -401,15 +408,25 @@ final class FactorWorkspace {
         }
     }
 
-    /// Adam on one lazy record `[w | g | m | v]`; its zero lanes past the row stay zero.
+    /// Adam on one lazy record `[w | m | v]` with its summed `gradient` (which it leaves
+    /// zeroed); the zero lanes past the row stay zero.
     @inline(__always)
     static func adam(
-        record: UnsafeMutablePointer<Float>, rowWidth: Int, l2: Float, settings: AdamSettings, stepSize: Float
+        record: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>, rowWidth: Int, l2: Float,
+        settings: AdamSettings, stepSize: Float
     ) {
         AdamKernel.dense(
-            weights: record, first: record + 2 * rowWidth, second: record + 3 * rowWidth, gradient: record + rowWidth,
+            weights: record, first: record + rowWidth, second: record + 2 * rowWidth, gradient: gradient,
             range: 0..<rowWidth, l2: l2, settings: settings, stepSize: stepSize)
     }
+
+    /// Lazy only: chunk `chunk`'s gradient row for the user it is visiting.
+    func chunkGradient(_ chunk: Int) -> UnsafeMutablePointer<Float> {
+        lazyGradients + layout.movies * rowWidth + chunk * Self.chunkGradientStride(rowWidth)
+    }
+
+    /// Chunk gradient rows a cache line apart at least: different threads write them.
+    private static func chunkGradientStride(_ rowWidth: Int) -> Int { max(rowWidth, 16) }
 
     /// Sums of squared and absolute errors of the current parameters on `rows`.
     func errorSums(
@@ -458,7 +475,7 @@ final class FactorWorkspace {
         for index in dense where !weights[index].isFinite { return nil }
         let embeddings: Double?
         if lazy {
-            let stride = 4 * rowWidth
+            let stride = recordStride
             guard let users = squaresIfFinite(userRows.factors, rows: layout.users, stride: stride, width: rowWidth),
                 let movies = squaresIfFinite(movieRows.factors, rows: layout.movies, stride: stride, width: rowWidth)
             else { return nil }
