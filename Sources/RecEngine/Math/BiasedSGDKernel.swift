@@ -1,3 +1,5 @@
+import CIntrinsics
+
 /// One epoch of Surprise's SGD for the biased SVD (the update rule is in `BiasedSGDConfig`).
 /// Sequential by nature: each rating sees the updates of the one before. The columns come
 /// already in walking order.
@@ -7,11 +9,34 @@ enum BiasedSGDKernel {
         movieBias: inout [Float], userFactors: UnsafeMutableBufferPointer<Float>,
         movieFactors: UnsafeMutableBufferPointer<Float>, factors k: Int, learningRate lr: Float, regularization reg: Float
     ) {
-        let p = userFactors.baseAddress
-        let q = movieFactors.baseAddress
+        userBias.withUnsafeMutableBufferPointer { userBias in
+            movieBias.withUnsafeMutableBufferPointer { movieBias in
+                walk(
+                    users: users, movies: movies, ratings: ratings, mean: mean, userBias: userBias.baseAddress!,
+                    movieBias: movieBias.baseAddress!, p: userFactors.baseAddress, q: movieFactors.baseAddress, k: k,
+                    lr: lr, reg: reg)
+            }
+        }
+    }
+
+    /// How many ratings ahead the walk asks for a user's row and bias: the walk takes users in
+    /// the table's (random) order, so each new user's row is a miss unless asked for early.
+    private static let prefetchDistance = 16
+
+    private static func walk(
+        users: [Int32], movies: [Int32], ratings: [Float], mean: Float, userBias: UnsafeMutablePointer<Float>,
+        movieBias: UnsafeMutablePointer<Float>, p: UnsafeMutablePointer<Float>?, q: UnsafeMutablePointer<Float>?, k: Int,
+        lr: Float, reg: Float
+    ) {
         for row in 0..<ratings.count {
             let user = Int(users[row])
             let movie = Int(movies[row])
+            if row + prefetchDistance < ratings.count, let p {
+                let ahead = Int(users[row + prefetchDistance])
+                recbook_prefetch_for_write(p + ahead * k)
+                recbook_prefetch_for_write(p + ahead * k + k - 1)
+                recbook_prefetch_for_write(userBias + ahead)
+            }
             var dot: Float = 0
             if k > 0, let p, let q {
                 dot = VectorKernels.dot(p + user * k, q + movie * k, k)
@@ -22,11 +47,24 @@ enum BiasedSGDKernel {
             if k > 0, let p, let q {
                 let pu = p + user * k
                 let qi = q + movie * k
-                for factor in 0..<k {
+                // Eight factors at a time by hand (pu and qi may alias as far as the compiler
+                // knows, so it keeps the loop scalar); the same operations per factor as the tail.
+                var factor = 0
+                while factor + 8 <= k {
+                    let userValues = UnsafeRawPointer(pu + factor).loadUnaligned(as: SIMD8<Float>.self)
+                    let movieValues = UnsafeRawPointer(qi + factor).loadUnaligned(as: SIMD8<Float>.self)
+                    UnsafeMutableRawPointer(pu + factor).storeBytes(
+                        of: userValues + lr * (error * movieValues - reg * userValues), as: SIMD8<Float>.self)
+                    UnsafeMutableRawPointer(qi + factor).storeBytes(
+                        of: movieValues + lr * (error * userValues - reg * movieValues), as: SIMD8<Float>.self)
+                    factor += 8
+                }
+                while factor < k {
                     let userValue = pu[factor]
                     let movieValue = qi[factor]
                     pu[factor] = userValue + lr * (error * movieValue - reg * userValue)
                     qi[factor] = movieValue + lr * (error * userValue - reg * movieValue)
+                    factor += 1
                 }
             }
         }
