@@ -60,14 +60,7 @@ extension FactorWorkspace {
                 record: movieRows.row(movie), gradient: movieGradients.row(movie), rowWidth: rowWidth, l2: l2,
                 settings: settings, stepSize: stepSize)
         }
-        if layout.kind == .rsvd { gradient[layout.globalBias.lowerBound - flatBase] = Float(globalGradient) }
-        if layout.kind == .neural {
-            let denseCount = layout.denseBlock.count
-            let base = layout.denseBlock.lowerBound - flatBase
-            for chunk in 0..<Self.chunkCount {
-                VectorKernels.axpy(1, denseParts + chunk * denseCount, gradient + base, denseCount)
-            }
-        }
+        setDenseGradient(globalBias: globalGradient)
         applyAdam()
         return (squared, absolute)
     }

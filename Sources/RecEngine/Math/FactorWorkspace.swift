@@ -285,9 +285,6 @@ final class FactorWorkspace {
     /// The batch's error sums; writes the global bias's gradient and adds the chunks' dense
     /// gradients in chunk order.
     private func finishBatch(count: Int, scale: Float) -> (squared: Double, absolute: Double) {
-        let layout = self.layout
-        let neural = layout.kind == .neural
-        let denseCount = layout.denseBlock.count
         var squared = 0.0
         var absolute = 0.0
         var globalGradient = 0.0
@@ -297,14 +294,20 @@ final class FactorWorkspace {
             absolute += Double(abs(error))
             globalGradient += Double(scale * error)
         }
-        if layout.kind == .rsvd { gradient[layout.globalBias.lowerBound - flatBase] = Float(globalGradient) }
-        if neural {
-            let base = layout.denseBlock.lowerBound - flatBase
-            for chunk in 0..<Self.chunkCount {
-                VectorKernels.axpy(1, denseParts + chunk * denseCount, gradient + base, denseCount)
-            }
-        }
+        setDenseGradient(globalBias: globalGradient)
         return (squared, absolute)
+    }
+
+    /// Writes the global bias's gradient (RSVD) and adds the chunks' dense gradients in chunk
+    /// order (neural) into the flat gradient, which `applyAdam` then consumes.
+    func setDenseGradient(globalBias: Double) {
+        if layout.kind == .rsvd { gradient[layout.globalBias.lowerBound - flatBase] = Float(globalBias) }
+        guard layout.kind == .neural else { return }
+        let denseCount = layout.denseBlock.count
+        let base = layout.denseBlock.lowerBound - flatBase
+        for chunk in 0..<Self.chunkCount {
+            VectorKernels.axpy(1, denseParts + chunk * denseCount, gradient + base, denseCount)
+        }
     }
 
     /// Every user of the batch in one visit, a bucket per chunk in parallel (`BatchGroups`).
