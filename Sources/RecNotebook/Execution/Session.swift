@@ -53,6 +53,12 @@ struct Dataset {
     func title(ofMovie index: Int) -> String {
         catalogEntries[index]?.title ?? ratings.movieIds.rawId(at: index)
     }
+
+    /// Whether the movies file carries Douban scores: tables show a "Douban score" column only
+    /// then (a MovieLens catalog has none, and an all-empty column says nothing).
+    var hasScores: Bool {
+        catalogEntries.contains { $0?.score != nil }
+    }
 }
 
 /// One notebook's state, shared by its cells in order: the data, the seed and what the
