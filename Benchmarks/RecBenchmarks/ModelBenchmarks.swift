@@ -1,7 +1,7 @@
 import Benchmark
 import RecEngine
 
-// Goals on the 2-core reference machine (issue 4; figures in the README's "Performance" section),
+// Goals on the 2-core reference machine (issue 4; figures in docs/performance.md),
 // each on the douban preset's seeded 80/20 split, peak memory under 500 MB throughout:
 // - Keras-exact Adam RSVD, k=5, reg 1e-7, 45 epochs, batch 10,000: at most 10 s;
 // - lazy Adam RSVD, the same settings: at most 1.5 s;

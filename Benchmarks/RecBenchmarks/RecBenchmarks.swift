@@ -2,7 +2,7 @@ import Benchmark
 import Foundation
 import RecEngine
 
-// Goals on the 2-core reference machine (figures in the README's "Performance" section):
+// Goals on the 2-core reference machine (figures in docs/performance.md):
 // - reading the douban preset's 1,007,397 ratings from disk: at most 0.25 s and 100 MB peak;
 // - generating the douban preset: under 1 s.
 

@@ -6,7 +6,7 @@ import RecEngine
 // ratings, 165 rated movies): reading a written file, the 165 x 165 item correlation, one RSVD
 // epoch (lazy Adam), one ALS iteration, each with its peak resident memory. Cost should grow
 // linearly with the ratings. Goal (issue 7): 50M ratings read and ALS rank 10, 10 iterations in
-// under 60 s and 8 GB; the README's "Performance" section has the measured figures.
+// under 60 s and 8 GB; docs/performance.md has the measured figures.
 //
 // RECBOOK_SCALES picks the sizes in millions (default "1,10,50"); the 50M file is about 1 GB
 // and is written once to the temporary folder, then reused.
