@@ -97,6 +97,18 @@ import Testing
         #expect(series.last as? String == "NaN")
     }
 
+    @Test func nonFinitePointsReadBackFromTheTwin() throws {
+        let chart = LineChart(
+            title: "Loss", xLabel: "epoch", yLabel: "loss", series: [.init(name: "t", values: [1, .nan, .infinity])])
+        let data = try ReportTwin.encoder().encode(ReportTwin.Result(.lineChart(chart)))
+        let values = try #require(try ReportTwin.decoder().decode(ReportTwin.Result.self, from: data).series?.first?.values)
+        #expect(values.count == 3 && values[0] == 1 && values[1]!.isNaN && values[2] == .infinity)
+        // Twins written before kept such points as null; they still read.
+        let old = #"{"kind":"line-chart","series":[{"name":"t","values":[1,null]}]}"#
+        let oldValues = try ReportTwin.decoder().decode(ReportTwin.Result.self, from: Data(old.utf8)).series?.first?.values
+        #expect(oldValues == [1, nil])
+    }
+
     @Test func notesReadTheSameEverywhere() throws {
         let note = CellResult.note("Replaced 12 ratings of 0.5 with 1")
         #expect(HTMLResults.render(note) == "<p class=\"note\">Replaced 12 ratings of 0.5 with 1</p>\n")
