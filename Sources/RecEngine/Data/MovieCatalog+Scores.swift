@@ -9,6 +9,12 @@ public struct ScoreSummary: Sendable, Hashable {
 }
 
 extension MovieCatalog {
+    /// Whether any listed movie has a Douban score (Douban's `hot_movies.csv` does; MovieLens
+    /// lists do not).
+    public var hasScores: Bool {
+        movies.contains { $0.score != nil }
+    }
+
     public func scoreSummary() -> ScoreSummary {
         let scores = movies.compactMap(\.score)
         return ScoreSummary(

@@ -86,6 +86,7 @@ public enum MoviesReader {
             }
             score = value
         }
-        return Movie(rawId: rawId, title: fields[format.titleColumn], score: score)
+        let genres = try format.genres?.genres(in: fields, source: source, line: lineNumber) ?? []
+        return Movie(rawId: rawId, title: fields[format.titleColumn], score: score, genres: genres)
     }
 }

@@ -45,6 +45,8 @@ public struct RatingsFormat: Sendable, Hashable, Codable {
     /// MovieLens latest's `ratings.csv`: a header, half-star ratings 0.5...5.
     public static let movieLensLatest = RatingsFormat(
         separator: ",", hasHeader: true, fieldCount: 4, ratingRange: 0.5...5, wholeRatings: false)
+    /// The header line of MovieLens latest's (and 20M's, 25M's, 32M's) `ratings.csv`.
+    public static let movieLensLatestHeader = "userId,movieId,rating,timestamp"
 
     /// Checks the layout itself, before any file is read.
     public func validate() throws(DataError) {

@@ -1,7 +1,7 @@
 /// Compares a committed JSON twin with a fresh run of the same notebook, value by value.
 ///
 /// - Numbers are compared as the report prints them: decimals at their column's or metric's
-///   precision (`DisplayNumber.fixed`), so "to the last printed digit". Line charts (loss
+///   precision (`DisplayNumber.value`), so "to the last printed digit". Line charts (loss
 ///   curves) print no digits per point; their values are compared at 4 decimals, the precision
 ///   of the chart's axis labels.
 /// - A cell whose fence declares `tolerance=T` lets each decimal move by up to `T` times the
@@ -120,7 +120,7 @@ struct CellComparison {
             let oldMetrics = old.metrics ?? [:]
             for metric in list.metrics {
                 guard let before = oldMetrics[metric.name] else {
-                    values.add(metric.name, "(none)", DisplayNumber.fixed(metric.value, metric.precision))
+                    values.add(metric.name, "(none)", DisplayNumber.value(metric.value, precision: metric.precision))
                     continue
                 }
                 compareNumber(metric.name, before, metric.value, precision: metric.precision, into: &values)
@@ -161,8 +161,8 @@ struct CellComparison {
     }
 
     private func compareNumber(_ what: String, _ old: Double, _ new: Double, precision: Int, into values: inout ValueDiffs) {
-        let before = DisplayNumber.fixed(old, precision)
-        let after = DisplayNumber.fixed(new, precision)
+        let before = DisplayNumber.value(old, precision: precision)
+        let after = DisplayNumber.value(new, precision: precision)
         guard before != after, !within(old, new) else { return }
         values.add(what, before, after + percent(.number(old), .decimal(new)))
     }
@@ -185,7 +185,8 @@ struct CellComparison {
     private static func text(_ value: ReportTwin.JSONValue, _ column: TableColumn) -> String {
         switch value {
         case .number(let number):
-            return DisplayNumber.fixed(number, column.kind == .decimal || column.kind == .seconds ? column.precision : 0)
+            return DisplayNumber.value(
+                number, precision: column.kind == .decimal || column.kind == .seconds ? column.precision : 0)
         case .text(let text): return text
         case .null: return "NaN"
         }

@@ -43,7 +43,8 @@ public struct TableColumn: Sendable, Hashable {
 
     public var name: String
     public var kind: Kind
-    /// Digits after the point for decimals.
+    /// The fewest digits after the point for decimals; a value they do not write exactly (a
+    /// MovieLens 0.5 in a whole-number rating column) shows more (see `DisplayNumber.value`).
     public var precision: Int
 
     public static func integer(_ name: String) -> TableColumn { TableColumn(name: name, kind: .integer, precision: 0) }
@@ -75,7 +76,8 @@ public struct ResultTable: Sendable, Hashable {
 public struct Metric: Sendable, Hashable {
     public var name: String
     public var value: Double
-    /// Digits after the point when shown; 0 shows a whole number.
+    /// The fewest digits after the point when shown: 0 shows 4 as `4` and 0.5 as `0.5` (see
+    /// `DisplayNumber.value`).
     public var precision: Int
 
     public init(_ name: String, _ value: Double, precision: Int) {
@@ -96,6 +98,7 @@ public struct BarChart: Sendable, Hashable {
     public var title: String
     public var labels: [String]
     public var values: [Double]
+    /// The fewest digits after the point of each bar's value (see `DisplayNumber.value`).
     public var precision: Int
 }
 

@@ -9,7 +9,7 @@ enum AsciiBarChart {
     static func render(_ chart: BarChart) -> String {
         let labelWidth = chart.labels.map(DisplayWidth.of).max() ?? 0
         let largest = chart.values.filter(\.isFinite).map(abs).max() ?? 0
-        let valueTexts = chart.values.map { DisplayNumber.fixed($0, chart.precision) }
+        let valueTexts = chart.values.map { DisplayNumber.value($0, precision: chart.precision) }
         let valueWidth = valueTexts.map(\.count).max() ?? 0
         var lines: [String] = []
         for (index, label) in chart.labels.enumerated() {

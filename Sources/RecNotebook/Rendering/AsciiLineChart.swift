@@ -31,8 +31,8 @@ enum AsciiLineChart {
                 grid[row][column] = marker
             }
         }
-        let highText = DisplayNumber.fixed(high, 4)
-        let lowText = DisplayNumber.fixed(low, 4)
+        let highText = DisplayNumber.value(high, precision: 4)
+        let lowText = DisplayNumber.value(low, precision: 4)
         let axisWidth = max(highText.count, lowText.count)
         var lines: [String] = []
         for (row, cells) in grid.enumerated() {

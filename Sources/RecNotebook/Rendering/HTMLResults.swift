@@ -48,16 +48,18 @@ enum HTMLResults {
         var html = "<table class=\"metrics\">\n<caption>\(HTMLText.escape(list.title))</caption>\n<tbody>\n"
         for metric in list.metrics {
             html += "<tr><th>\(HTMLText.escape(metric.name))</th>"
-            html += "<td class=\"num\">\(HTMLText.escape(DisplayNumber.fixed(metric.value, metric.precision)))</td></tr>\n"
+            html +=
+                "<td class=\"num\">\(HTMLText.escape(DisplayNumber.value(metric.value, precision: metric.precision)))</td></tr>\n"
         }
         return html + "</tbody></table>\n"
     }
 
-    /// How a table value is printed: fixed precision per column, NaN as pandas prints it.
+    /// How a table value is printed: at least the column's precision (see `DisplayNumber.value`),
+    /// NaN as pandas prints it.
     static func format(_ value: TableValue, _ column: TableColumn) -> String {
         switch value {
         case .integer(let number): return String(number)
-        case .decimal(let number): return DisplayNumber.fixed(number, column.precision)
+        case .decimal(let number): return DisplayNumber.value(number, precision: column.precision)
         case .text(let text): return text
         case .missing: return "NaN"
         }

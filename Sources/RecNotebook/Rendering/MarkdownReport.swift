@@ -70,7 +70,7 @@ enum MarkdownReport {
         case .table(let table): return render(table)
         case .metrics(let list):
             let width = list.metrics.map { DisplayWidth.of($0.name) }.max() ?? 0
-            let values = list.metrics.map { DisplayNumber.fixed($0.value, $0.precision) }
+            let values = list.metrics.map { DisplayNumber.value($0.value, precision: $0.precision) }
             let valueWidth = values.map(\.count).max() ?? 0
             let lines = zip(list.metrics, values).map { metric, value in
                 DisplayWidth.padded(metric.name, to: width) + "  " + String(repeating: " ", count: valueWidth - value.count)

@@ -2,6 +2,10 @@ import Foundation
 
 /// The JSON twin of a report page (`output/NAME.json`): every cell's line, source, typed
 /// results and error. `check` and the index page read reports through it.
+///
+/// Numbers are stored raw (the full value, not the digits a page shows). NaN, inf and -inf are
+/// the strings `"NaN"`, `"inf"` and `"-inf"`, spelled as the HTML and Markdown pages print them,
+/// so the file stays valid JSON; a missing table cell (pandas' NaN) is `null`.
 public struct ReportTwin: Sendable, Codable, Hashable {
     public static let currentFormat = "recbook-report/1"
 
@@ -56,6 +60,7 @@ public struct ReportTwin: Sendable, Codable, Hashable {
 
     public struct Series: Sendable, Codable, Hashable {
         public var name: String
+        /// `null` (read as nil) only in twins written before non-finite points were spelled out.
         public var values: [Double?]
     }
 
@@ -146,11 +151,11 @@ extension ReportTwin.Result {
         case .barChart(let chart):
             self.init(kind: "bar-chart", title: chart.title)
             labels = chart.labels
-            series = [ReportTwin.Series(name: chart.title, values: chart.values.map { $0.isFinite ? $0 : nil })]
+            series = [ReportTwin.Series(name: chart.title, values: chart.values)]
         case .lineChart(let chart):
             self.init(kind: "line-chart", title: chart.title)
             xLabel = chart.xLabel
-            series = chart.series.map { ReportTwin.Series(name: $0.name, values: $0.values.map { $0.isFinite ? $0 : nil }) }
+            series = chart.series.map { ReportTwin.Series(name: $0.name, values: $0.values) }
         case .note(let text):
             self.init(kind: "note")
             self.text = text

@@ -11,7 +11,7 @@ enum SVGBarChart {
 
     static func render(_ chart: BarChart) -> String {
         let labelWidth = min(260, Double(chart.labels.map(DisplayWidth.of).max() ?? 0) * columnWidth + 8)
-        let valueTexts = chart.values.map { DisplayNumber.fixed($0, chart.precision) }
+        let valueTexts = chart.values.map { DisplayNumber.value($0, precision: chart.precision) }
         let valueWidth = Double(valueTexts.map(\.count).max() ?? 0) * columnWidth + 8
         let plotWidth = max(40, width - labelWidth - valueWidth)
         let largest = chart.values.filter(\.isFinite).map(abs).max() ?? 0

@@ -27,9 +27,10 @@ enum SVGLineChart {
         func x(_ index: Int) -> Double { left + (longest == 1 ? plotWidth / 2 : Double(index) / Double(longest - 1) * plotWidth) }
         func y(_ value: Double) -> Double { top + (span > 0 ? (high - value) / span : 0.5) * plotHeight }
         svg += "<path class=\"axis\" d=\"M\(n(left)) \(n(top))V\(n(top + plotHeight))H\(n(left + plotWidth))\"/>\n"
-        svg += "<text x=\"\(n(left - 6))\" y=\"\(n(top + 4))\" text-anchor=\"end\">\(DisplayNumber.fixed(high, 4))</text>"
         svg +=
-            "<text x=\"\(n(left - 6))\" y=\"\(n(top + plotHeight))\" text-anchor=\"end\">\(DisplayNumber.fixed(low, 4))</text>\n"
+            "<text x=\"\(n(left - 6))\" y=\"\(n(top + 4))\" text-anchor=\"end\">\(DisplayNumber.value(high, precision: 4))</text>"
+        svg +=
+            "<text x=\"\(n(left - 6))\" y=\"\(n(top + plotHeight))\" text-anchor=\"end\">\(DisplayNumber.value(low, precision: 4))</text>\n"
         svg += "<text x=\"\(n(left))\" y=\"\(n(top + plotHeight + 16))\" text-anchor=\"middle\">1</text>"
         svg += "<text x=\"\(n(left + plotWidth))\" y=\"\(n(top + plotHeight + 16))\" text-anchor=\"end\">\(longest)</text>"
         svg +=

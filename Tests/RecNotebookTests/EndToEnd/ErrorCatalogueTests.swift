@@ -50,6 +50,9 @@ import Testing
 
     static let cases: [String: Case] = [
         "malformed-row": { try notebook("load ratings=user_movies.csv", ratings: "alice,101,4\nbob,101\n") },
+        "header-format": {
+            try notebook("load ratings=user_movies.csv", ratings: "userId,movieId,rating,timestamp\n1,101,4.0,964982703\n")
+        },
         "invalid-utf8": {
             try notebook(
                 "load ratings=user_movies.csv", ratingsBytes: Data("alice,101,4\nb".utf8) + [0xff] + Data("b,101,3\n".utf8))

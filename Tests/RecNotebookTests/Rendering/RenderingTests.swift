@@ -12,7 +12,7 @@ import Testing
     @Test func tablesEscapeTitlesAlignNumbersAndShowNaN() {
         let table = ResultTable(
             title: "T <b>", columns: [.text("title"), .decimal("mean", precision: 3), .integer("n")],
-            rows: [[.text("<script>x</script>"), .decimal(3.14159), .integer(7)], [.text("小王子"), .missing, .integer(1)]],
+            rows: [[.text("<script>x</script>"), .decimal(Double.pi), .integer(7)], [.text("小王子"), .missing, .integer(1)]],
             omittedRows: 2)
         let html = HTMLResults.render(table)
         #expect(html.contains("<td>&lt;script&gt;x&lt;/script&gt;</td>"))

@@ -22,7 +22,7 @@ enum HeadVerb {
                     .integer(row),
                     .text(table.userIds.rawId(at: Int(table.users[row]))),
                     .text(table.movieIds.rawId(at: Int(table.movies[row]))),
-                    .decimal(Double(table.ratings[row])),
+                    .decimal(DisplayNumber.decimal(table.ratings[row])),
                 ]
             }
             return [
@@ -35,15 +35,22 @@ enum HeadVerb {
         }
         let movies = try MoviesVerbSupport.catalog(dataset, invocation)
         let shown = min(limit, movies.count)
+        // Only the columns the file has: a MovieLens list has no scores, Douban's no genres.
+        let scores = movies.hasScores
+        let genres = movies.hasGenres
         let rows: [[TableValue]] = movies.movies.prefix(shown).enumerated().map { position, movie in
-            [.integer(position), .text(movie.rawId), movie.score.map(TableValue.decimal) ?? .missing, .text(movie.title)]
+            var row: [TableValue] = [.integer(position), .text(movie.rawId)]
+            if scores { row.append(movie.score.map(TableValue.decimal) ?? .missing) }
+            row.append(.text(movie.title))
+            if genres { row.append(.text(movie.genres.joined(separator: "|"))) }
+            return row
         }
+        var columns: [TableColumn] = [.integer("row"), .text("movieId")]
+        if scores { columns.append(.decimal("score", precision: 1)) }
+        columns.append(.text("title"))
+        if genres { columns.append(.text("genres")) }
         return [
-            .table(
-                ResultTable(
-                    title: "First \(shown) movies",
-                    columns: [.integer("row"), .text("movieId"), .decimal("score", precision: 1), .text("title")],
-                    rows: rows, omittedRows: movies.count - shown))
+            .table(ResultTable(title: "First \(shown) movies", columns: columns, rows: rows, omittedRows: movies.count - shown))
         ]
     }
 }
@@ -59,8 +66,10 @@ enum MoviesVerbSupport {
 
     static func scoredCatalog(_ dataset: Dataset, _ invocation: Invocation) throws(NotebookError) -> MovieCatalog {
         let movies = try catalog(dataset, invocation)
-        guard movies.movies.contains(where: { $0.score != nil }) else {
-            throw invocation.fail("the movies file has no Douban scores (only Douban's hot_movies.csv has them)")
+        guard movies.hasScores else {
+            throw invocation.fail(
+                "`\(invocation.verb.name)` needs Douban scores, and the movies file has none "
+                    + "(only Douban's hot_movies.csv has them)")
         }
         return movies
     }

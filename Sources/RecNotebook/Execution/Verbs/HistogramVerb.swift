@@ -17,7 +17,8 @@ enum HistogramVerb {
             .barChart(
                 BarChart(
                     title: "Ratings per rating value",
-                    labels: histogram.map { DisplayNumber.shortest($0.rating) },
+                    // The rating as the file wrote it: `3.7`, not the Float's 3.700000047683716.
+                    labels: histogram.map { DisplayNumber.shortest(DisplayNumber.decimal(Float($0.rating))) },
                     values: histogram.map { Double($0.count) },
                     precision: 0))
         ]

@@ -59,9 +59,19 @@ enum LoadVerb {
         if let (presetName, preset) = synthPreset, !ratingsExists && !moviesExists {
             return try synthesize(presetName, preset, session, invocation, missing: ratingsPath)
         }
-        do {
+        do throws(DataError) {
             let ratingsData = try DataFile.read(ratingsPath)
             let moviesData = try moviesPath.map { path throws(DataError) in try DataFile.read(path) }
+            let formatGiven = invocation.string("format") != nil
+            if !ratingsFormat.hasHeader, let hint = headerHint(ratingsData, ratingsPath, ratingsHeaders, formatName, formatGiven)
+            {
+                throw hint
+            }
+            if !moviesFormat.hasHeader, let moviesData, let moviesPath,
+                let hint = headerHint(moviesData, moviesPath, moviesHeaders, formatName, formatGiven)
+            {
+                throw hint
+            }
             let ratings = try RatingsReader.parse(ratingsData, source: ratingsPath, format: ratingsFormat)
             let movies = try zip2(moviesData, moviesPath).map { data, path throws(DataError) in
                 try MoviesReader.parse(data, source: path, format: moviesFormat)
@@ -156,6 +166,38 @@ enum LoadVerb {
                 + "that need all of it differ from the article's."
         }
         return banner
+    }
+
+    /// A known header line, and the format whose files start with it.
+    struct KnownHeader {
+        var line: String
+        var format: String
+        var name: String
+    }
+
+    static let ratingsHeaders = [
+        KnownHeader(line: RatingsFormat.movieLensLatestHeader, format: "movielens-latest", name: "MovieLens latest")
+    ]
+    static let moviesHeaders = [
+        KnownHeader(line: MoviesFormat.movieLensLatestHeader, format: "movielens-latest", name: "MovieLens latest")
+    ]
+
+    /// The error for a file whose first line is a header that names another format plainly,
+    /// which the format in use would read as a malformed data row: it says which `format=` to
+    /// give, at the file's line 1.
+    private static func headerHint(
+        _ data: Data, _ path: String, _ known: [KnownHeader], _ formatName: String, _ formatGiven: Bool
+    ) -> DataError? {
+        var line = data.prefix { $0 != 0x0A }
+        if line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
+        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        guard let header = known.first(where: { $0.line.lowercased() == text && $0.format != formatName }) else {
+            return nil
+        }
+        let fix =
+            formatGiven
+            ? "use format=\(header.format) instead of format=\(formatName)" : "add format=\(header.format) to the load directive"
+        return .malformedRow(path: path, line: 1, reason: "this looks like a \(header.name) header (\(header.line)); \(fix)")
     }
 
     private static func loadHint(_ error: DataError, synth: Bool) -> String {
