@@ -34,11 +34,13 @@ format:
 deps:
 	@dpkg -s libcmark-dev >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y libcmark-dev pkg-config; }
 
-# Independent reference figures for the tests, computed with pandas in a project virtualenv.
+# Independent reference figures for the tests (every file in Tests/Fixtures), computed with pandas
+# in a project virtualenv.
 reference:
 	test -x .venv/bin/python || python3 -m venv .venv
-	.venv/bin/pip install --quiet pandas
+	.venv/bin/pip install --quiet pandas==3.1.1
 	.venv/bin/python scripts/reference/exploration.py ../shared/data/douban > Tests/Fixtures/douban-exploration.json
+	.venv/bin/python scripts/reference/item_cf.py ../shared/data/douban > Tests/Fixtures/douban-item-cf.json
 
 bench: deps
 	cd Benchmarks && $(SWIFT) package benchmark --no-progress --target RecBenchmarks

@@ -9,9 +9,9 @@ import Testing
 /// 100K and on the synthetic `douban` preset (a million ratings). Needs Java and pyspark
 /// (`make spark`); CI installs both. The MovieLens run uses SPARK_MASTER=local[1] to check the
 /// master reaches the job.
-@Suite(.enabled(if: TestPaths.sparkPresent, "needs pyspark in .venv (make spark)"))
+@Suite(.requires(.spark))
 struct SparkAgreementTests {
-    @Test(.enabled(if: TestPaths.movieLens100KPresent, "needs MovieLens 100K"))
+    @Test(.requires(.movieLens100K))
     func embeddedAndSparkALSAgreeOnMovieLens() async throws {
         let ratings = try RatingsReader.read(
             path: TestPaths.movieLens100K.appendingPathComponent("u.data").path, format: .movieLens100K

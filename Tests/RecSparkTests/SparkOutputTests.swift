@@ -90,8 +90,19 @@ import Testing
         #expect(throws: SparkError.missingJava) {
             try SparkSettings.resolve(master: nil, workFolder: "/tmp/w", environment: ["PATH": "/nonexistent"])
         }
+        // Java there, spark-submit in neither .venv nor PATH: the resolver says where it looked.
         try FileManager.default.removeItem(atPath: fakeSubmit)
-        let message = "\(SparkError.missingPySpark(looked: [".venv/bin/spark-submit", "PATH"]))"
-        #expect(message.contains("run `make spark` to install pyspark into .venv"))
+        let missing = #expect(throws: SparkError.self) {
+            try SparkSettings.resolve(master: nil, workFolder: "/tmp/w", environment: ["PATH": bin], projectFolder: bin)
+        }
+        #expect(missing == .missingPySpark(looked: [".venv/bin/spark-submit", "PATH"]))
+        #expect(
+            missing?.description
+                == "spark-submit was not found (looked in .venv/bin/spark-submit, PATH): run `make spark` to install pyspark into .venv, or set SPARK_SUBMIT to a spark-submit executable."
+        )
+        #expect(throws: SparkError.missingPySpark(looked: ["SPARK_SUBMIT=\(fakeSubmit)"])) {
+            try SparkSettings.resolve(
+                master: nil, workFolder: "/tmp/w", environment: ["PATH": bin, "SPARK_SUBMIT": fakeSubmit], projectFolder: bin)
+        }
     }
 }

@@ -74,7 +74,7 @@ import Testing
         return (fixture, matrix, correlation, table.movieIds)
     }
 
-    @Test(.enabled(if: TestPaths.doubanPresent, "needs ../shared/data/douban"))
+    @Test(.requires(.douban))
     func pivotAndEveryCorrelationMatchPandas() throws {
         let (fixture, matrix, correlation, movies) = try load()
         #expect(matrix.userCount == fixture.pivot.users)
@@ -93,7 +93,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: TestPaths.doubanPresent, "needs ../shared/data/douban"))
+    @Test(.requires(.douban))
     func itemBasedRecommendationsMatchPandas() throws {
         let (fixture, matrix, correlation, movies) = try load()
         let recommender = ItemBasedRecommender(matrix: matrix, correlation: correlation)
@@ -117,7 +117,7 @@ import Testing
 
     /// The script replays recbook's split (master seed 42, the split verb's stream, 20% test)
     /// and item kNN in plain pandas; the errors must agree.
-    @Test(.enabled(if: TestPaths.doubanPresent, "needs ../shared/data/douban"))
+    @Test(.requires(.douban))
     func itemKNNErrorOnTheSeededSplitMatchesPandas() throws {
         let expected = try fixture().item_knn
         let table = try cleanedRatings()

@@ -153,7 +153,7 @@ import Testing
             ])
     }
 
-    @Test(.enabled(if: TestPaths.doubanPresent, "needs ../shared/data/douban"))
+    @Test(.requires(.douban))
     func readsTheRealSubset() throws {
         let path = TestPaths.douban.appendingPathComponent("user_movies.csv").path
         let table = try RatingsReader.read(path: path, format: .douban).table

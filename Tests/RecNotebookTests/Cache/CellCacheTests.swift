@@ -124,20 +124,19 @@ import Testing
         #expect(metrics.metrics[0].value == 0.9 * 1.7)
     }
 
-    /// The bar: a second render with the cache is at least 10x faster and identical
+    /// A second render with the cache computes nothing: the one expensive step comes from the
+    /// cache (counted, not timed: speed is the benchmarks' business), and the report is identical
     /// apart from run metadata (wall time, peak memory, cache use).
-    @Test func aSecondRenderIsTenTimesFasterAndIdenticalApartFromTimings() throws {
+    @Test func aSecondRenderComputesNothingAndIsIdenticalApartFromRunMetadata() throws {
         let data = try RunnerFixtures.dataFolder()
         let cache = CellCache(folder: try RunnerFixtures.folder())
-        let notebook = Self.notebook("fast").replacingOccurrences(of: "loss=0.5", with: "loss=0.5 delay=0.4")
-        let clock = ContinuousClock()
-        var started = clock.now
+        let notebook = Self.notebook("again")
         let first = RunnerFixtures.run(notebook, data: data, cache: cache)
-        let firstTime = clock.now - started
-        started = clock.now
         let second = RunnerFixtures.run(notebook, data: data, cache: cache)
-        let secondTime = clock.now - started
-        #expect(secondTime * 10 <= firstTime, "first \(firstTime), second \(secondTime)")
+        #expect(first.succeeded && second.succeeded)
+        #expect(first.cells.flatMap(\.cacheEvents).map(\.summary) == ["fit again: computed (no entry)"])
+        #expect(second.cells.flatMap(\.cacheEvents).map(\.summary) == ["fit again: from cache"])
+        #expect(RunnerFixtures.fits.value("again") == 1, "the second render must not fit")
 
         #expect(
             ReportText.withoutRunMetadata(html: HTMLPage.render(first))

@@ -69,7 +69,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: TestPaths.doubanPresent, "needs ../shared/data/douban"))
+    @Test(.requires(.douban))
     func notebookOnePassesAndFailsReadablyAfterADeliberateChange() throws {
         let original = try String(
             contentsOf: TestPaths.repository.appendingPathComponent("notebooks/01-data-exploration.md"), encoding: .utf8)

@@ -30,6 +30,34 @@ import Testing
         #expect(html.contains("n must be between 1 and 10000, not -3"))
     }
 
+    /// README: "the run stops there (later cells are marked "not run") unless you pass `--keep-going`".
+    @Test func keepGoingRunsTheCellsAfterAFailureAndStillExitsOne() throws {
+        let fixture = try NotebookFixture(
+            cells: NotebookFixture.cell("stats ratings") + NotebookFixture.cell("load ratings=user_movies.csv\nstats ratings"))
+        var statuses: [[String]] = []
+        for flags in [[], ["--keep-going"]] {
+            let out = try TestPaths.temporaryFolder()
+            let run = try CommandRun.recbook(
+                ["render", fixture.notebook, "--data", fixture.folder.path, "--out", out.path] + flags)
+            #expect(run.status == 1, "a failed cell fails the render either way")
+            #expect(run.errors.contains("test.md:6: no data is loaded yet; start with a `load` directive"))
+            let twin = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("test.json")))
+            let cells = (twin as? [String: Any])?["cells"] as? [[String: Any]] ?? []
+            statuses.append(cells.compactMap { $0["status"] as? String })
+        }
+        #expect(statuses == [["failed", "not-run"], ["failed", "ok"]])
+    }
+
+    /// README: "`recbook directives` prints this reference from the code itself."
+    @Test func directivesPrintsTheReadmeReference() throws {
+        let readme = try String(contentsOf: TestPaths.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let begin = try #require(readme.range(of: "<!-- directives:begin -->\n"))
+        let end = try #require(readme.range(of: "<!-- directives:end -->"))
+        let run = try CommandRun.recbook(["directives"])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output == String(readme[begin.upperBound..<end.lowerBound]), "run `make docs` to refresh the README")
+    }
+
     @Test func usageErrorsExitTwo() throws {
         let unknownFlag = try CommandRun.recbook(["render", "--frobnicate"])
         #expect(unknownFlag.status == 2)

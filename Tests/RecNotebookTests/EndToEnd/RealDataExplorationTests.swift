@@ -6,7 +6,7 @@ import Testing
 
 /// Notebook 01 rendered on the real Douban subset equals what pandas computes independently
 /// (`scripts/reference/exploration.py` -> `Tests/Fixtures/douban-exploration.json`).
-@Suite(.enabled(if: TestPaths.doubanPresent, "needs ../shared/data/douban"))
+@Suite(.requires(.douban))
 struct RealDataExplorationTests {
     struct Reference: Decodable {
         struct Movies: Decodable {

@@ -6,7 +6,7 @@ import Testing
 
 /// `check`, `-p`, `--to md`, the cache and `watch` through the built binary.
 @Suite(.serialized) struct RunnerCommandLineTests {
-    @Test(.enabled(if: TestPaths.doubanPresent, "needs ../shared/data/douban"))
+    @Test(.requires(.douban))
     func checkPassesOnTheCommittedReports() throws {
         // The training notebooks take minutes in a debug build; CI checks them all with a release build.
         let run = try CommandRun.recbook(
@@ -17,7 +17,7 @@ import Testing
                 "ok      notebooks/01-data-exploration.md matches output/01-data-exploration.json, data ../shared/data/douban"))
     }
 
-    @Test(.enabled(if: TestPaths.doubanPresent, "needs ../shared/data/douban"))
+    @Test(.requires(.douban))
     func checkFailsWithADiffAfterADeliberateChangeAndLeavesTheReportsAlone() throws {
         let notebook = try String(
             contentsOf: TestPaths.repository.appendingPathComponent("notebooks/01-data-exploration.md"), encoding: .utf8)
@@ -77,6 +77,7 @@ import Testing
         var pages: [String] = []
         var twins: [Data] = []
         var markdown: [String] = []
+        var hits: [[Bool]] = []
         for _ in 0..<2 {
             let out = try TestPaths.temporaryFolder()
             let run = try CommandRun.recbook(
@@ -88,7 +89,9 @@ import Testing
             pages.append(
                 ReportText.withoutRunMetadata(html: try String(contentsOf: out.appendingPathComponent("c.html"), encoding: .utf8))
             )
-            twins.append(try ReportText.withoutRunMetadata(json: Data(contentsOf: out.appendingPathComponent("c.json"))))
+            let twin = try Data(contentsOf: out.appendingPathComponent("c.json"))
+            twins.append(try ReportText.withoutRunMetadata(json: twin))
+            hits.append(try Self.cacheHits(twin))
             markdown.append(
                 ReportText.withoutRunMetadata(
                     markdown: try String(contentsOf: out.appendingPathComponent("c.md"), encoding: .utf8)))
@@ -96,6 +99,19 @@ import Testing
         #expect(pages[0] == pages[1])
         #expect(twins[0] == twins[1])
         #expect(markdown[0] == markdown[1])
+        // The cache did the work: the synthetic data was computed once, stored, then reused.
+        #expect(hits == [[false], [true]], "cache use per run: \(hits)")
+        let entries = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/cache").filter {
+            $0.hasSuffix(".entry")
+        }
+        #expect(entries.count == 1)
+    }
+
+    /// Whether each cache request of the report's cells was a hit, from the JSON twin.
+    static func cacheHits(_ twin: Data) throws -> [Bool] {
+        let report = try #require(try JSONSerialization.jsonObject(with: twin) as? [String: Any])
+        let cells = try #require(report["cells"] as? [[String: Any]])
+        return cells.flatMap { ($0["cache"] as? [[String: Any]] ?? []).compactMap { $0["hit"] as? Bool } }
     }
 
     @Test func watchRendersAndStopsAfterTheBound() throws {

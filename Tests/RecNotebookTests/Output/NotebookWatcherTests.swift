@@ -4,39 +4,71 @@ import Testing
 @testable import RecNotebook
 
 @Suite struct NotebookWatcherTests {
+    /// Generous: a loaded CI machine may take seconds to start a thread; a correct watcher never
+    /// waits this long, a broken one fails the test instead of hanging it.
+    static let patience: TimeInterval = 30
+
     /// Runs the watcher on its own thread (it blocks while it polls), so that the test's
-    /// cooperative threads stay free; returns a function that waits for its result.
+    /// cooperative threads stay free; returns a function that waits for its result (`nil` if it
+    /// did not return within `patience`).
     static func watchInBackground(_ path: String, maxRenders: Int?, stop: StopFlag, render: @escaping @Sendable () -> Void)
-        -> @Sendable () -> Int
+        -> @Sendable () -> Int?
     {
         let result = ResultBox()
         let thread = Thread {
             result.set(NotebookWatcher.watch(path, every: .milliseconds(20), maxRenders: maxRenders, stop: stop, render: render))
         }
         thread.start()
-        return { result.wait() }
+        return { result.wait(seconds: patience) }
+    }
+
+    /// Polls `condition` until it holds or `patience` runs out; says whether it held.
+    static func eventually(_ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(patience)
+        while !condition() {
+            if Date() > deadline { return false }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return true
     }
 
     @Test func rendersOnceThenAgainAfterASave() throws {
         let path = try RunnerFixtures.folder() + "/watched.md"
         try RunnerFixtures.write("# one\n", to: path)
-        let renders = Counter()
-        let wait = Self.watchInBackground(path, maxRenders: 2, stop: StopFlag()) { renders.increment("r") }
-        while renders.value("r") < 1 { Thread.sleep(forTimeInterval: 0.01) }
+        let versions = TextLog()
+        let wait = Self.watchInBackground(path, maxRenders: 2, stop: StopFlag()) {
+            versions.append((try? String(contentsOfFile: path, encoding: .utf8)) ?? "unreadable")
+        }
+        try #require(Self.eventually { versions.count >= 1 }, "no first render")
+        // A window in which a render without a save would show; it cannot fail a right watcher.
         Thread.sleep(forTimeInterval: 0.15)
-        #expect(renders.value("r") == 1, "no render without a save")
         try RunnerFixtures.write("# two, longer\n", to: path)
         #expect(wait() == 2)
+        #expect(versions.values == ["# one\n", "# two, longer\n"], "one render per saved version")
     }
 
     @Test func stopsWhenTheFlagIsSet() throws {
         let path = try RunnerFixtures.folder() + "/watched.md"
         try RunnerFixtures.write("# one\n", to: path)
         let stop = StopFlag()
-        let wait = Self.watchInBackground(path, maxRenders: nil, stop: stop) {}
-        Thread.sleep(forTimeInterval: 0.1)
+        let renders = Counter()
+        let wait = Self.watchInBackground(path, maxRenders: nil, stop: stop) { renders.increment("r") }
+        try #require(Self.eventually { renders.value("r") == 1 }, "no first render")
         stop.stop()
         #expect(wait() == 1)
+    }
+}
+
+/// Texts appended from one thread and read from another.
+final class TextLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var texts: [String] = []
+
+    var values: [String] { lock.withLock { texts } }
+    var count: Int { lock.withLock { texts.count } }
+
+    func append(_ text: String) {
+        lock.withLock { texts.append(text) }
     }
 }
 
@@ -52,10 +84,14 @@ final class ResultBox: @unchecked Sendable {
         condition.unlock()
     }
 
-    func wait() -> Int {
+    /// The value, or `nil` if none came within `seconds`.
+    func wait(seconds: TimeInterval) -> Int? {
+        let deadline = Date().addingTimeInterval(seconds)
         condition.lock()
         defer { condition.unlock() }
-        while value == nil { condition.wait() }
-        return value!
+        while value == nil {
+            if !condition.wait(until: deadline) { break }
+        }
+        return value
     }
 }

@@ -55,22 +55,20 @@ enum RunnerFixtures {
         var rmse: Double
     }
 
-    /// `fit-stub name=NAME loss=L [epochs=5] [delay=SECONDS]`: "trains" by sleeping, caches the
-    /// model, records its score in the session (the state `scores-stub` reads) and reports
-    /// progress per epoch.
+    /// `fit-stub name=NAME loss=L [epochs=5]`: "trains" (counted in `fits`), caches the model,
+    /// records its score in the session (the state `scores-stub` reads) and reports progress
+    /// per epoch.
     static let fitStub = Verb(
         name: "fit-stub", summary: "test stand-in for a training verb", usage: "fit-stub name=NAME loss=L",
-        example: "fit-stub name=a loss=0.5", keys: ["name", "loss", "epochs", "delay"],
+        example: "fit-stub name=a loss=0.5", keys: ["name", "loss", "epochs"],
         run: { invocation, session throws(NotebookError) in
             let name = invocation.string("name", default: "model")
             let loss = try invocation.double("loss") ?? 0.5
             let epochs = try invocation.int("epochs", default: 5, range: 1...1000)
-            let delay = try invocation.double("delay") ?? 0
             let model = try session.cached("fit \(name)", invocation, key: "epochs=\(epochs)") { () throws(NotebookError) in
                 fits.increment(name)
                 var curve: [Double] = []
                 for epoch in 1...epochs {
-                    Thread.sleep(forTimeInterval: delay / Double(epochs))
                     curve.append(loss + 1.0 / Double(epoch))
                     session.reportProgress(invocation, done: epoch, of: epochs, detail: "epoch \(epoch)/\(epochs)")
                 }
