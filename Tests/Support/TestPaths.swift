@@ -9,6 +9,10 @@ public enum TestPaths {
     public static let movieLens100K = repository.appendingPathComponent("../shared/data/movielens-100k").standardized
     public static let movieLens100KPresent = FileManager.default.fileExists(
         atPath: movieLens100K.appendingPathComponent("u.data").path)
+    public static let movieLensLatestSmall = repository.appendingPathComponent("../shared/data/movielens-latest-small")
+        .standardized
+    public static let movieLensLatestSmallPresent = FileManager.default.fileExists(
+        atPath: movieLensLatestSmall.appendingPathComponent("ratings.csv").path)
     /// The `recbook` executable that `swift build` (and `swift test`) put beside the test bundle.
     public static var recbook: URL {
         repository.appendingPathComponent(".build/debug/recbook")

@@ -27,6 +27,9 @@ public struct TestRequirement: Sendable {
         name: "../shared/data/douban", remedy: "put the Douban files there", present: TestPaths.doubanPresent)
     public static let movieLens100K = TestRequirement(
         name: "../shared/data/movielens-100k", remedy: "put MovieLens 100K there", present: TestPaths.movieLens100KPresent)
+    public static let movieLensLatestSmall = TestRequirement(
+        name: "../shared/data/movielens-latest-small", remedy: "put MovieLens latest-small there",
+        present: TestPaths.movieLensLatestSmallPresent)
     public static let spark = TestRequirement(
         name: "pyspark in .venv", remedy: "run `make spark`", present: TestPaths.sparkPresent)
 
