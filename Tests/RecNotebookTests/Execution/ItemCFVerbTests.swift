@@ -66,7 +66,7 @@ import Testing
     @Test func userListsRatedMoviesAndRejectsUnknownUsers() throws {
         let session = session()
         let rated = try #require(table(try run("user 3", session)))
-        #expect(rated.rows.map { $0[0] } == [.text("Alpha"), .text("Gamma")])
+        #expect(rated.rows.map { $0[1] } == [.text("Alpha"), .text("Gamma")])
         #expect(try #require(table(try run("user id=di", session))).rows == rated.rows)
         let error = #expect(throws: NotebookError.self) { try run("user 4", session, at: 12) }
         #expect(error?.description == "nb.md:12: there is no user 4; users are numbered 0 to 3 in order of first appearance")
@@ -78,11 +78,11 @@ import Testing
         let top = try #require(table(try run("item-recommend 3 min-periods=2", session)))
         #expect(
             top.rows == [
-                [.integer(1), .text("Beta"), .text("20"), .decimal(2.5)],
-                [.integer(2), .text("Delta"), .text("40"), .decimal(-5)],
+                [.integer(1), .text("20"), .text("Beta"), .decimal(2.5)],
+                [.integer(2), .text("40"), .text("Delta"), .decimal(-5)],
             ])
         let similar = try #require(table(try run("similar title=Alpha min-periods=2", session)))
-        #expect(similar.rows.map { $0[1] } == [.text("Beta"), .text("Delta")])
+        #expect(similar.rows.map { $0[2] } == [.text("Beta"), .text("Delta")])
         let error = #expect(throws: NotebookError.self) { try run("similar title=Alpho", session, at: 3) }
         #expect(error?.description == "nb.md:3: no rated movie is titled \"Alpho\". Did you mean \"Alpha\"?")
         #expect(throws: NotebookError.self) { try run("item-recommend 3 min-periods=0", session) }

@@ -1,15 +1,18 @@
 import RecEngine
 
 /// `recommend`: a user's top predicted movies beside the movies that user rated highest (the
-/// article's side-by-side). As in the article, the top `n` predictions are taken first and
-/// the movies the user has already rated are then dropped from them, so fewer than `n` may show.
+/// article's side-by-side). The movies the user has already rated are dropped *before* the top
+/// `n` is cut, so `n=30` gives the 30 best unrated movies (fewer only when fewer are unrated).
+/// The article cut its top 30 first and dropped rated movies after, showing fewer than 30 to
+/// anyone who had rated some of them; recbook does what a user asking for 30 expects.
 enum RecommendVerb {
     static let verb = Verb(
         name: "recommend",
-        summary: "Lists a user's top-N predicted movies (minus those already rated) beside the movies the user rated highest.",
-        usage: "recommend NAME user=INDEX [n=30]",
+        summary: "Lists the N movies a user has not rated with the highest predictions, beside the movies the user "
+            + "rated highest; the user by dense index (user=) or by the ratings file's id (id=).",
+        usage: "recommend NAME user=INDEX | recommend NAME id=USERID [n=30]",
         example: "recommend rsvd1 user=666 n=30",
-        keys: ["user", "n"],
+        keys: IdSelection.userKeys + ["n"],
         run: run)
 
     private static func run(_ invocation: Invocation, _ session: Session) throws(NotebookError) -> [CellResult] {
@@ -20,56 +23,66 @@ enum RecommendVerb {
         let model = try session.requireModel(name, invocation)
         let dataset = try session.requireDataset(invocation)
         let ratings = dataset.ratings
-        guard invocation.string("user") != nil else { throw invocation.fail("say which user by dense index, e.g. user=666") }
-        let user = try invocation.int("user", default: 0, range: 0...Int(Int32.max))
-        guard user < ratings.userCount else {
-            throw invocation.fail("user=\(user) is out of range: the users are numbered 0 to \(ratings.userCount - 1)")
-        }
+        let selection = IdSelection(invocation, dataset)
+        let user = try selection.user()
         let limit = try invocation.int("n", default: 30, range: 1...10_000)
         var rated: [(movie: Int, rating: Float, row: Int)] = []
         for row in 0..<ratings.count where Int(ratings.users[row]) == user {
             rated.append((Int(ratings.movies[row]), ratings.ratings[row], row))
         }
         let seen = Set(rated.map(\.movie))
-        let ranking = TopN.ranking(model.predictor, user: user, movieCount: ratings.movieCount)
-        let top = ranking.prefix(limit)
-        let recommended = top.enumerated().filter { !seen.contains($0.element.movie) }
-        let recommendedRows: [[TableValue]] = recommended.map { rank, entry in
+        let recommended = TopN.unrated(
+            model.predictor, user: user, movieCount: ratings.movieCount, excluding: seen, count: limit)
+        let unratedCount = ratings.movieCount - seen.count
+        let withScores = dataset.hasScores
+        let recommendedRows: [[TableValue]] = recommended.enumerated().map { rank, entry in
             [
-                .integer(rank + 1), .integer(entry.movie), .text(dataset.title(ofMovie: entry.movie)),
-                .decimal(entry.prediction), score(dataset, entry.movie),
+                .integer(rank + 1), movieId(dataset, entry.movie), .text(dataset.title(ofMovie: entry.movie)),
+                .decimal(entry.prediction),
             ]
+                + score(dataset, entry.movie, shown: withScores)
         }
         let favourites = rated.sorted { $0.rating != $1.rating ? $0.rating > $1.rating : $0.row < $1.row }.prefix(limit)
         let favouriteRows: [[TableValue]] = favourites.enumerated().map { position, entry in
             [
-                .integer(position + 1), .integer(entry.movie), .text(dataset.title(ofMovie: entry.movie)),
-                .decimal(Double(entry.rating)), score(dataset, entry.movie),
+                .integer(position + 1), movieId(dataset, entry.movie), .text(dataset.title(ofMovie: entry.movie)),
+                .decimal(Double(entry.rating)),
             ]
+                + score(dataset, entry.movie, shown: withScores)
         }
-        let userName = ratings.userIds.rawId(at: user)
+        let scoreColumns: [TableColumn] = withScores ? [.decimal("Douban score", precision: 1)] : []
+        let who = selection.describe(user: user)
         return [
             .table(
                 ResultTable(
-                    title: "`\(name)` recommends for user \(user) (\(userName)): top \(top.count) predictions, "
-                        + "\(top.count - recommended.count) already rated and dropped",
-                    columns: [
-                        .integer("rank"), .integer("movie"), .text("title"), .decimal("predicted", precision: 3),
-                        .decimal("Douban score", precision: 1),
-                    ],
+                    title:
+                        "`\(name)` recommends for \(who): \(recommendationSummary(recommended.count, unrated: unratedCount, asked: limit))",
+                    columns: [.integer("rank"), .text("movie id"), .text("title"), .decimal("predicted", precision: 3)]
+                        + scoreColumns,
                     rows: recommendedRows)),
             .table(
                 ResultTable(
-                    title: "What user \(user) rated highest (\(favourites.count) of \(rated.count) ratings)",
-                    columns: [
-                        .integer("#"), .integer("movie"), .text("title"), .decimal("rating", precision: 0),
-                        .decimal("Douban score", precision: 1),
-                    ],
+                    title: "What \(who) rated highest (\(favourites.count) of \(rated.count) ratings)",
+                    columns: [.integer("#"), .text("movie id"), .text("title"), .decimal("rating", precision: 0)] + scoreColumns,
                     rows: favouriteRows)),
         ]
     }
 
-    private static func score(_ dataset: Dataset, _ movie: Int) -> TableValue {
-        dataset.catalogEntries[movie]?.score.map(TableValue.decimal) ?? .missing
+    /// What the recommendation table holds: the top `n` of the unrated movies, or all of them
+    /// when there are fewer than were asked for.
+    private static func recommendationSummary(_ shown: Int, unrated: Int, asked: Int) -> String {
+        if unrated == 0 { return "nothing, every movie is rated already" }
+        if shown < asked { return "all \(unrated) unrated movies (n=\(asked) asked for more)" }
+        return "the \(shown) best of \(unrated) unrated movies"
+    }
+
+    private static func movieId(_ dataset: Dataset, _ movie: Int) -> TableValue {
+        .text(dataset.ratings.movieIds.rawId(at: movie))
+    }
+
+    /// The Douban score cell, only when the column is `shown` (when the movies file has scores).
+    private static func score(_ dataset: Dataset, _ movie: Int, shown: Bool) -> [TableValue] {
+        guard shown else { return [] }
+        return [dataset.catalogEntries[movie]?.score.map(TableValue.decimal) ?? .missing]
     }
 }

@@ -4,17 +4,19 @@ import RecEngine
 enum UserVerb {
     static let verb = Verb(
         name: "user",
-        summary: "Lists the movies one user rated (by the article's dense user index, or id=NAME), "
-            + "in pandas' title order or by rating, with duplicates averaged as in the pivot.",
-        usage: "user INDEX | user id=NAME [sort=title|rating]",
+        summary: "Lists the movies one user rated, in pandas' title order or by rating, with duplicates averaged as "
+            + "in the pivot; the user by the article's dense index (INDEX or user=INDEX) or by the ratings file's id "
+            + "(id=USERID).",
+        usage: "user INDEX | user user=INDEX | user id=USERID [sort=title|rating]",
         example: "user 666",
-        keys: ["id", "sort"],
+        keys: IdSelection.userKeys + ["sort"],
         run: run)
 
     private static func run(_ invocation: Invocation, _ session: Session) throws(NotebookError) -> [CellResult] {
         let sort = try invocation.choice("sort", from: ["title", "rating"], default: "title")
         let dataset = try session.requireDataset(invocation)
-        let user = try ItemCFArguments.user(invocation, dataset)
+        let selection = IdSelection(invocation, dataset)
+        let user = try selection.user(bareIndex: true)
         let matrix = session.itemCF.matrix(for: dataset.ratings)
         let (movies, ratings) = matrix.row(user)
         let rating = Dictionary(uniqueKeysWithValues: zip(movies.map(Int.init), ratings))
@@ -25,7 +27,7 @@ enum UserVerb {
         }
         let rows = order.map { movie -> [TableValue] in
             [
-                .text(dataset.title(ofMovie: movie)), .text(dataset.ratings.movieIds.rawId(at: movie)),
+                .text(dataset.ratings.movieIds.rawId(at: movie)), .text(dataset.title(ofMovie: movie)),
                 .decimal(Double(rating[movie]!)),
             ]
         }
@@ -33,11 +35,11 @@ enum UserVerb {
         return [
             .table(
                 ResultTable(
-                    title: "Movies rated by user \(user) (\(dataset.ratings.userIds.rawId(at: user)))",
-                    columns: [.text("title"), .text("movieId"), .decimal("rating", precision: 1)], rows: rows)),
+                    title: "Movies rated by \(selection.describe(user: user))",
+                    columns: [.text("movie id"), .text("title"), .decimal("rating", precision: 1)], rows: rows)),
             .metrics(
                 MetricList(
-                    title: "User \(user)",
+                    title: "User \(user) (id \(dataset.ratings.userIds.rawId(at: user)))",
                     metrics: [
                         .count("movies rated", ratings.count), Metric("mean rating", mean, precision: 4),
                     ])),
