@@ -16,8 +16,7 @@ enum PredictionsVerb {
             throw invocation.fail("`predictions` needs the name of a trained model, as in: \(verb.example)")
         }
         let limit = try invocation.int("n", default: 10, range: 1...10_000)
-        let model = try session.requireModel(name, invocation)
-        let split = try session.requireSplit(invocation)
+        let (model, split, warning) = try session.requireModelOnSplit(name, invocation)
         let dataset = try session.requireDataset(invocation)
         let test = split.test
         let shown = min(limit, test.count)
@@ -39,6 +38,6 @@ enum PredictionsVerb {
                         .decimal("actual", precision: 0),
                     ],
                     rows: rows, omittedRows: test.count - shown))
-        ]
+        ] + [warning.map(CellResult.note)].compactMap { $0 }
     }
 }
