@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import RecEngine
 
@@ -27,13 +28,18 @@ extension Session {
             trainingDigest: Self.digest(table))
     }
 
-    /// SHA-256 of the rows' users, movies and ratings, little-endian, column after column.
+    /// SHA-256 of the rows' users, movies and ratings, column after column, in the machine's
+    /// byte order (little-endian wherever recbook builds), hashed in place: this runs for every
+    /// `train` and every scoring, on up to a million rows.
     static func digest(_ table: RatingsTable) -> String {
-        var bytes = Data(capacity: 12 * table.count)
-        for user in table.users { withUnsafeBytes(of: user.littleEndian) { bytes.append(contentsOf: $0) } }
-        for movie in table.movies { withUnsafeBytes(of: movie.littleEndian) { bytes.append(contentsOf: $0) } }
-        for rating in table.ratings { withUnsafeBytes(of: rating.bitPattern.littleEndian) { bytes.append(contentsOf: $0) } }
-        return ContentDigest.sha256(bytes)
+        var hasher = SHA256()
+        table.users.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        table.movies.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        table.ratings.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        return hasher.finalize().map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
     }
 
     /// The model `name` with the split to score it on, and the warning every result of it must
