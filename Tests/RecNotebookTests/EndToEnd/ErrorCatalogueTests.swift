@@ -95,6 +95,12 @@ import Testing
             let run = try CommandRun.recbook(["render", "notebook.md", "--data", "data", "--out", "output"], in: project.root)
             return String(run.errors.split(separator: "\n").first ?? "")
         },
+        "new-exists": {
+            let project = try makeProject()
+            _ = try project.notebook("stats ratings")
+            let run = try CommandRun.recbook(["new", "notebook.md"], in: project.root)
+            return String(run.errors.split(separator: "\n").first ?? "")
+        },
         "disk-full": diskFull,
         "unknown-model": {
             try notebook("load ratings=user_movies.csv\nsplit test=0.4\ntrain svd1 model=svd k=2 epochs=1\nsave svd2")
