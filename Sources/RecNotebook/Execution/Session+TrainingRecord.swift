@@ -42,11 +42,10 @@ extension Session {
         }.joined()
     }
 
-    /// The model `name` with the split to score it on, and the warning every result of it must
-    /// carry when it may have seen the test rows (`restore ... allow-mismatch=true`). Refused, with what differs and what to
+    /// The model `name` with the split to score it on. Refused, saying what differs and what to
     /// do, when the model may have been trained on the split's test rows: other data, another
-    /// split, all ratings, or a restored file that does not say; with `allow-mismatch=true` on
-    /// its `restore`, allowed with a warning instead.
+    /// split, all ratings, or a restored file that does not say. With `allow-mismatch=true` on
+    /// its `restore` it is allowed, with the warning every result of it must then carry.
     func requireModelOnSplit(_ name: String, _ invocation: Invocation) throws(NotebookError)
         -> (model: TrainedModel, split: SplitState, warning: String?)
     {
