@@ -8,8 +8,9 @@ struct Check: ParsableCommand {
         discussion: """
             Numbers must match to the last printed digit; a cell whose fence says tolerance=T (```rec tolerance=0.01) \
             lets its decimals move by T relative to the larger value. Wall times, memory and cache use never count. \
-            The reports are only read, and the cache is not used. Exit status: 0 when nothing moved, 1 on any \
-            difference (or a missing report), 2 for a usage error.
+            The reports are only read, and the cache is not used. Exit status: 0 when nothing moved and every cell \
+            ran, 1 on any difference, a failing cell (even one the report recorded failing) or a missing report, \
+            2 for a usage error.
             """)
 
     @Argument(help: "Notebooks or folders of notebooks (default: notebooks/).")
@@ -47,7 +48,7 @@ struct Check: ParsableCommand {
         print(
             failed == 0
                 ? "check: \(paths.count) notebook(s) match their reports"
-                : "check: \(failed) of \(paths.count) notebook(s) differ from their reports")
+                : "check: \(failed) of \(paths.count) notebook(s) failed or differ from their reports")
         if failed > 0 { throw ExitCode(1) }
     }
 }

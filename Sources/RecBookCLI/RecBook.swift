@@ -1,8 +1,10 @@
 import ArgumentParser
+import RecEngine
 
 struct RecBook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recbook",
         abstract: "Runs Markdown notebooks against recbook's recommender engine and renders HTML reports.",
-        subcommands: [Render.self, Check.self, Watch.self, Synth.self, Directives.self])
+        version: EngineVersion.current,
+        subcommands: [Render.self, Check.self, Watch.self, Synth.self, New.self, Directives.self])
 }

@@ -34,7 +34,9 @@ struct Render: ParsableCommand {
             let started = clock.now
             let outcome = try ReportRenderer.render(notebook: path, options: options)
             let elapsed = clock.now - started
-            let target = (options.outFolder as NSString).appendingPathComponent(outcome.page)
+            // What was really written: `--to md` writes no HTML page.
+            let target = outcome.written.map { (options.outFolder as NSString).appendingPathComponent($0) }
+                .joined(separator: ", ")
             if outcome.succeeded {
                 print(
                     "ok      \(path) -> \(target) (\(outcome.cells) cells, \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow))))"

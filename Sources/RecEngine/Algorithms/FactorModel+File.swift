@@ -2,19 +2,25 @@ import Foundation
 
 /// Saved factor models.
 ///
-/// Format `recbook.factor-model`, version 1: one line of UTF-8 JSON, a `\n`, then a binary blob.
+/// Format `recbook.factor-model`, version 2: one line of UTF-8 JSON, a `\n`, then a binary blob.
 ///
-/// - Header keys: `format` ("recbook.factor-model"), `version` (1), `config` (the
-///   `FactorModelConfig` as JSON), `users`, `movies`, `parameterCount`, `history`.
+/// - Header keys: `format` ("recbook.factor-model"), `version` (2), `config` (the
+///   `FactorModelConfig` as JSON), `users`, `movies`, `parameterCount`, `history`, and
+///   `trainedOn` (a `TrainingRecord`: the data, the split and a digest of the training rows),
+///   absent when the writer did not know them.
 /// - Blob: `parameterCount` little-endian IEEE-754 Float32 values in `FactorLayout` order
 ///   (user factors, movie factors, user biases, movie biases, global bias, hidden weights
 ///   (2k+2) × units row-major, hidden biases, output weights, output bias), then one byte per
 ///   user and one per movie, 1 when it had a training rating, else 0.
 ///
+/// Version 1 is version 2 without `trainedOn`; it is read, and says it records no training data.
+/// The version went up because a reader that ignores `trainedOn` would score a model on rows it
+/// learnt from without a word: an older recbook should refuse these files, not misread them.
+///
 /// A reader refuses other formats, newer versions, and blobs whose length does not match.
 extension FactorModel {
     public static let fileFormat = "recbook.factor-model"
-    public static let fileVersion = 1
+    public static let fileVersion = 2
 
     struct FileHeader: Codable {
         var format: String
@@ -24,13 +30,22 @@ extension FactorModel {
         var movies: Int
         var parameterCount: Int
         var history: TrainingHistory
+        var trainedOn: TrainingRecord?
     }
 
-    /// The model as bytes in the format above.
-    public func encoded() -> Data {
+    /// A model file's content: the model, what it was trained on (`nil` when the file does not
+    /// say), and the format version it was written in.
+    public struct SavedFile: Sendable {
+        public var model: FactorModel
+        public var trainedOn: TrainingRecord?
+        public var version: Int
+    }
+
+    /// The model as bytes in the format above, with what it was trained on when known.
+    public func encoded(trainedOn: TrainingRecord? = nil) -> Data {
         let header = FileHeader(
             format: Self.fileFormat, version: Self.fileVersion, config: config, users: layout.users, movies: layout.movies,
-            parameterCount: parameters.count, history: history)
+            parameterCount: parameters.count, history: history, trainedOn: trainedOn)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         // Encoding plain Codable values with finite numbers cannot fail.
@@ -47,6 +62,11 @@ extension FactorModel {
 
     /// Reads bytes written by `encoded()`; `path` only names the source in errors.
     public static func decode(_ data: Data, path: String) throws(ModelFileError) -> FactorModel {
+        try decodeFile(data, path: path).model
+    }
+
+    /// Reads bytes written by `encoded(trainedOn:)`, with the header's record and version.
+    public static func decodeFile(_ data: Data, path: String) throws(ModelFileError) -> SavedFile {
         guard let newline = data.firstIndex(of: 0x0A) else {
             throw ModelFileError(path: path, "not a recbook model file (no header line); save it again with recbook")
         }
@@ -87,9 +107,10 @@ extension FactorModel {
         let seenUsers = blob[cursor..<cursor + header.users].map { $0 != 0 }
         cursor += header.users
         let seenMovies = blob[cursor..<cursor + header.movies].map { $0 != 0 }
-        return FactorModel(
+        let model = FactorModel(
             config: config, layout: layout, parameters: parameters, seenUsers: seenUsers, seenMovies: seenMovies,
             history: header.history)
+        return SavedFile(model: model, trainedOn: header.trainedOn, version: header.version)
     }
 
     public func save(to path: String) throws(ModelFileError) {

@@ -37,8 +37,12 @@ public enum NotebookChecker {
         /// Worth knowing, not a failure (e.g. another engine version).
         public var notices: [String]
         public var drifts: [Drift]
+        /// Cells that failed in this run, as `file:line: message`. Each fails the check, even
+        /// when the committed report recorded the same error: `render` exits 1 on that
+        /// notebook, and a check that passes it would let a broken notebook through CI.
+        public var failures: [String] = []
 
-        public var passed: Bool { drifts.isEmpty && dataChanges.isEmpty }
+        public var passed: Bool { drifts.isEmpty && dataChanges.isEmpty && failures.isEmpty }
     }
 
     public static func check(notebook path: String, options: Options) throws(ReportError) -> Outcome {
@@ -91,7 +95,8 @@ public enum NotebookChecker {
             notebook: path, report: twinPath, dataFolder: dataFolder,
             dataChanges: dataChanges(committed: committed, current: run),
             notices: engineNotices(committed: committed, current: run),
-            drifts: ReportComparison.drifts(committed: committed, current: run))
+            drifts: ReportComparison.drifts(committed: committed, current: run),
+            failures: run.cells.compactMap { $0.error.map(\.description) })
     }
 
     static func engineNotices(committed: ReportTwin, current: NotebookRun) -> [String] {

@@ -85,10 +85,12 @@ enum ModelFiles {
         return metrics
     }
 
-    /// The model saved at `path`, or an error naming the notebook line and the file: missing,
-    /// unreadable, not a model file, damaged, or written by a newer recbook. `missingHint` says
-    /// where such a file comes from.
-    static func read(_ path: String, _ invocation: Invocation, missingHint: String) throws(NotebookError) -> FactorModel {
+    /// The model saved at `path`, with what it was trained on, or an error naming the notebook
+    /// line and the file: missing, unreadable, not a model file, damaged, or written by a newer
+    /// recbook. `missingHint` says where such a file comes from.
+    static func read(_ path: String, _ invocation: Invocation, missingHint: String) throws(NotebookError)
+        -> FactorModel.SavedFile
+    {
         let data: Data
         do throws(DataError) {
             data = try DataFile.read(path)
@@ -97,7 +99,7 @@ enum ModelFiles {
             throw invocation.fail(error.description)
         }
         do throws(ModelFileError) {
-            return try FactorModel.decode(data, path: path)
+            return try FactorModel.decodeFile(data, path: path)
         } catch {
             throw invocation.fail(error.description)
         }

@@ -71,7 +71,12 @@ final class Session {
     var sources: [DataSource] = []
     var banner: String?
     /// The train/test split made by `split`, shared by item CF and every model.
-    var split: SplitState?
+    var split: SplitState? {
+        didSet { splitMasterSeed = seed }
+    }
+    /// The master seed when `split` was made, so that a model's record names the seed the user
+    /// set (the split's own seed is derived from it).
+    private(set) var splitMasterSeed: UInt64 = 42
     /// Scores of every model evaluated on the split, in order, for the comparison table.
     /// Evaluating a model again under the same name replaces its row.
     var scores: [ModelScore] = []
@@ -83,7 +88,7 @@ final class Session {
     var currentCell: CellScope?
     /// What the cache did during the current cell; the runner moves it into the cell's run.
     var cacheEvents: [CacheEvent] = []
-    /// Models trained by `train`, by the name given there.
+    /// Models trained by `train` or read by `restore`, by the name given there; see `store`.
     var models: [String: TrainedModel] = [:]
 
     init(context: RunContext) {
@@ -103,6 +108,26 @@ final class Session {
         } else {
             scores.append(score)
         }
+    }
+
+    /// Keeps `model` under its name for the verbs that use it, noting where (`invocation`'s cell
+    /// and line) and, for a model trained here, what it learnt from: the split's training rows,
+    /// or all ratings when the directive says `on=all`. Returns a note naming the model it
+    /// replaces, when the name was taken: reusing a name silently would hide the first model.
+    func store(_ model: TrainedModel, _ invocation: Invocation) -> CellResult? {
+        var model = model
+        model.storedAt = (currentCell?.number, invocation.location.line)
+        if model.restoredFrom == nil, let dataset {
+            let split = invocation.string("on") == "all" ? nil : self.split
+            model.record = trainingRecord(split?.train ?? dataset.ratings, split: split)
+        }
+        let previous = models[model.name]
+        models[model.name] = model
+        guard let previous else { return nil }
+        let how = previous.restoredFrom.map { "restored from \($0)" } ?? "trained"
+        let cell =
+            previous.storedAt.cell.map { "in cell \($0) (line \(previous.storedAt.line))" } ?? "at line \(previous.storedAt.line)"
+        return .note("This replaces the `\(previous.name)` \(how) \(cell); give the new one another name to keep both.")
     }
 
     func requireModel(_ name: String, _ invocation: Invocation) throws(NotebookError) -> TrainedModel {

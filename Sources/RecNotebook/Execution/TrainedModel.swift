@@ -10,6 +10,16 @@ struct TrainedModel {
     var trainSeconds: Double
     /// What it was trained on, e.g. `training rows of the holdout split (805,918 ratings)`.
     var trainedOn: String
+    /// The file `restore` read it from, as the page shows it; `nil` for a model trained here.
+    var restoredFrom: String? = nil
+    /// The data and split it learnt from: set by `Session.store` for a model trained here, read
+    /// from the file for a restored one (`nil` when an older file does not say).
+    var record: TrainingRecord? = nil
+    /// `restore ... allow-mismatch=true`: it may be scored on a split whose test rows it saw,
+    /// and every score it gets then carries a warning.
+    var allowsMismatch = false
+    /// Where `Session.store` kept it: the cell (`nil` outside a notebook run) and the line.
+    var storedAt: (cell: Int?, line: Int) = (nil, 0)
 
     var history: TrainingHistory? { predictor.model.history }
 }

@@ -41,7 +41,9 @@ public enum ReportRenderer {
     /// What happened to one notebook.
     public struct Outcome: Sendable {
         public var notebook: String
-        public var page: String
+        /// The files written in the output folder, by name: the pages `formats` asked for, in
+        /// `OutputFormat` order, then the JSON twin.
+        public var written: [String]
         public var succeeded: Bool
         public var error: NotebookError?
         public var cells: Int
@@ -85,7 +87,6 @@ public enum ReportRenderer {
             observer: options.observer, allowOutsideData: options.allowOutsideData, outputFolder: options.outFolder)
         let run = NotebookRunner.run(document, context: context, keepGoing: options.keepGoing)
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        let page = name + ".html"
         let twin: Data
         do {
             twin = try ReportTwin.encoder().encode(ReportTwin(run)) + Data("\n".utf8)
@@ -93,15 +94,19 @@ public enum ReportRenderer {
             throw .cannotWrite(path: name + ".json", reason: "the results could not be encoded: \(error)")
         }
         try AtomicFile.write(twin, to: (options.outFolder as NSString).appendingPathComponent(name + ".json"))
-        if options.formats.contains(.html) {
-            let pagePath = (options.outFolder as NSString).appendingPathComponent(page)
-            try AtomicFile.write(Data(HTMLPage.render(run).utf8), to: pagePath)
+        var written: [String] = []
+        for format in OutputFormat.allCases where options.formats.contains(format) {
+            let page = name + "." + format.rawValue
+            let text =
+                switch format {
+                case .html: HTMLPage.render(run)
+                case .md: MarkdownReport.render(run)
+                }
+            try AtomicFile.write(Data(text.utf8), to: (options.outFolder as NSString).appendingPathComponent(page))
+            written.append(page)
         }
-        if options.formats.contains(.md) {
-            try AtomicFile.write(
-                Data(MarkdownReport.render(run).utf8), to: (options.outFolder as NSString).appendingPathComponent(name + ".md"))
-        }
-        return Outcome(notebook: path, page: page, succeeded: run.succeeded, error: run.firstError, cells: run.cells.count)
+        written.append(name + ".json")
+        return Outcome(notebook: path, written: written, succeeded: run.succeeded, error: run.firstError, cells: run.cells.count)
     }
 
     /// Rejects `-p` names that none of `notebooks` declares in a `params` directive, with the

@@ -54,6 +54,26 @@ import Testing
         #expect(text.contains("\(path):3 cell 1: \"Ratings\" › ratings: 4 -> 5"))
     }
 
+    /// The report recorded the failure, so nothing drifts; the check fails all the same, naming
+    /// the cell's error: a notebook that does not run is not reproduced.
+    @Test func aFailingCellFailsTheCheckEvenAsRecorded() throws {
+        let data = try RunnerFixtures.dataFolder()
+        let folder = try RunnerFixtures.folder()
+        let path = folder + "/01-broken.md"
+        try RunnerFixtures.write(Self.notebook.replacingOccurrences(of: "n=2", with: "n=0"), to: path)
+        let out = folder + "/output"
+        let rendered = try ReportRenderer.render(
+            notebook: path, options: .init(dataFolder: data, outFolder: out, keepGoing: true, cacheFolder: nil))
+        #expect(!rendered.succeeded)
+        let outcome = try NotebookChecker.check(notebook: path, options: .init(dataFolder: nil, outFolder: out))
+        #expect(outcome.drifts.isEmpty && outcome.dataChanges.isEmpty)
+        #expect(outcome.failures == ["\(path):9: n must be between 1 and 100000, not 0"])
+        #expect(!outcome.passed)
+        let text = CheckReport.text(outcome)
+        #expect(text.hasPrefix("FAILED  \(path): 1 cell failed (as in the report), against \(out)/01-broken.json"), "\(text)")
+        #expect(text.contains("\n  error: \(path):9: n must be between 1 and 100000, not 0"))
+    }
+
     @Test func aMissingReportSaysHowToMakeIt() throws {
         let folder = try RunnerFixtures.folder()
         try RunnerFixtures.write(Self.notebook, to: folder + "/02-none.md")

@@ -98,6 +98,12 @@ import Testing
             let run = try CommandRun.recbook(["render", "notebook.md", "--data", "data", "--out", "output"], in: project.root)
             return String(run.errors.split(separator: "\n").first ?? "")
         },
+        "new-exists": {
+            let project = try makeProject()
+            _ = try project.notebook("stats ratings")
+            let run = try CommandRun.recbook(["new", "notebook.md"], in: project.root)
+            return String(run.errors.split(separator: "\n").first ?? "")
+        },
         "disk-full": diskFull,
         "unknown-model": {
             try notebook("load ratings=user_movies.csv\nsplit test=0.4\ntrain svd1 model=svd k=2 epochs=1\nsave svd2")
@@ -124,9 +130,14 @@ import Testing
                 let bytes = otherModel().encoded()
                 let newline = bytes.firstIndex(of: 0x0A)!
                 let header = String(decoding: bytes[..<newline], as: UTF8.self)
-                    .replacingOccurrences(of: "\"version\":1", with: "\"version\":2")
+                    .replacingOccurrences(of: "\"version\":2", with: "\"version\":3")
                 try project.saveModel(Data(header.utf8) + bytes[newline...], as: "svd.recmodel")
             }
+        },
+        "restore-split-mismatch": {
+            try notebook(
+                "load ratings=user_movies.csv\nsplit test=0.4\ntrain svd1 model=svd k=2 epochs=1\nsave svd1\nseed 7\n"
+                    + "split test=0.4\nrestore svd2 from=svd1.recmodel\nevaluate svd2")
         },
         "restore-other-data": {
             try notebook("load ratings=user_movies.csv\nrestore svd file=other.recmodel") { project in

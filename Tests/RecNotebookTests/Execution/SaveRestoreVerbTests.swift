@@ -39,7 +39,7 @@ import Testing
     @Test func aRestoredModelPredictsExactlyAsTheSavedOne() throws {
         let (session, out) = try trained()
         let saved = try DirectiveRun.run("save a", in: session)
-        #expect(saved.last == .file(FileLink(label: "Model file (recbook.factor-model, version 1)", path: "models/a.recmodel")))
+        #expect(saved.last == .file(FileLink(label: "Model file (recbook.factor-model, version 2)", path: "models/a.recmodel")))
         guard case .metrics(let facts) = saved.first else {
             Issue.record("save shows what it saved")
             return
@@ -129,11 +129,11 @@ import Testing
 
         let newline = try #require(good.firstIndex(of: 0x0A))
         let header = String(decoding: good[..<newline], as: UTF8.self).replacingOccurrences(
-            of: "\"version\":1", with: "\"version\":2")
+            of: "\"version\":2", with: "\"version\":3")
         try (Data(header.utf8) + good[newline...]).write(to: models.appendingPathComponent("newer.recmodel"))
         #expect(
             failure("restore b from=newer.recmodel", in: session)
-                == "t.md:9: \(models.path)/newer.recmodel: format version 2 is newer than this recbook reads (1); upgrade recbook"
+                == "t.md:9: \(models.path)/newer.recmodel: format version 3 is newer than this recbook reads (2); upgrade recbook"
         )
         #expect(session.models["b"] == nil)
     }

@@ -16,8 +16,8 @@ enum EvaluateVerb {
         guard subjects.count == 1, let name = subjects.first else {
             throw invocation.fail("`evaluate` needs the name of a trained model, as in: \(verb.example)")
         }
-        let model = try session.requireModel(name, invocation)
-        let split = try session.requireSplit(invocation)
+        // Refused when the model may have been trained on these test rows (see `Session+TrainingRecord`).
+        let (model, split, warning) = try session.requireModelOnSplit(name, invocation)
         let test = split.test
         var fallbacks = 0
         let predicted = (0..<test.count).map { row in
@@ -46,13 +46,16 @@ enum EvaluateVerb {
         }
         session.record(
             ModelScore(
-                model: name, settings: "\(model.config.family): \(model.config.summary)", metrics: metrics,
+                model: name,
+                settings: "\(model.config.family): \(model.config.summary)"
+                    + (warning == nil ? "" : " (may have seen test rows)"),
+                metrics: metrics,
                 trainSeconds: model.trainSeconds))
         return [
             .metrics(
                 MetricList(
                     title: "`\(name)` on \(test.count) test ratings",
                     metrics: metrics + [.count("test ratings predicted by the fallback (training mean)", fallbacks)]))
-        ]
+        ] + [warning.map(CellResult.note)].compactMap { $0 }
     }
 }

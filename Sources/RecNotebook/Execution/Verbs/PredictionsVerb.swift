@@ -18,8 +18,7 @@ enum PredictionsVerb {
             throw invocation.fail("`predictions` needs the name of a trained model, as in: \(verb.example)")
         }
         let limit = try invocation.int("n", default: 10, range: 1...10_000)
-        let model = try session.requireModel(name, invocation)
-        let split = try session.requireSplit(invocation)
+        let (model, split, warning) = try session.requireModelOnSplit(name, invocation)
         let dataset = try session.requireDataset(invocation)
         let selection = IdSelection(invocation, dataset)
         let user = try selection.userIfNamed()
@@ -32,7 +31,7 @@ enum PredictionsVerb {
             let prediction = model.predictor.predict(user: user, movie: movie)
             return [
                 .integer(position + 1), .text(test.userIds.rawId(at: user)), .text(test.movieIds.rawId(at: movie)),
-                .text(dataset.title(ofMovie: movie)), .decimal(prediction.value), .decimal(Double(test.ratings[row])),
+                .text(dataset.title(ofMovie: movie)), .decimal(prediction.value), .decimal(DisplayNumber.decimal(test.ratings[row])),
             ]
         }
         let whose = user.map { user in
@@ -49,6 +48,6 @@ enum PredictionsVerb {
                         .decimal("actual", precision: 0),
                     ],
                     rows: rows, omittedRows: chosen.count - shown.count))
-        ]
+        ] + [warning.map(CellResult.note)].compactMap { $0 }
     }
 }

@@ -46,7 +46,7 @@ enum RecommendVerb {
         let favouriteRows: [[TableValue]] = favourites.enumerated().map { position, entry in
             [
                 .integer(position + 1), movieId(dataset, entry.movie), .text(dataset.title(ofMovie: entry.movie)),
-                .decimal(Double(entry.rating)),
+                .decimal(DisplayNumber.decimal(entry.rating)),
             ]
                 + score(dataset, entry.movie, shown: withScores)
         }

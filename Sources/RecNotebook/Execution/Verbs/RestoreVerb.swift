@@ -9,14 +9,19 @@ import RecEngine
 /// data it was trained on, so its user and movie counts must match the loaded data's. Its
 /// predictor falls back to, and clips by, the mean and range of the split's training rows
 /// (all ratings without a split), as for a model trained here.
+///
+/// The file records the data and split the model was trained on; `evaluate` and `predictions`
+/// compare that with the session's split when they score it (see `Session+TrainingRecord`), and
+/// refuse a split whose test rows it may have seen unless `allow-mismatch=true` is given here.
+/// An older file (format version 1) records neither: it is read, with a note saying so.
 enum RestoreVerb {
     static let verb = Verb(
         name: "restore",
         summary: "Reads a model written by `save` (from=FILE in the output folder's models/, or file=PATH inside --data), "
             + "checks it fits the loaded data and names it, for evaluate, predictions, recommend, loss and compare.",
-        usage: "restore NAME from=FILE | restore NAME file=PATH",
+        usage: "restore NAME from=FILE | restore NAME file=PATH [allow-mismatch=false]",
         example: "restore rsvd2 from=rsvd1.recmodel",
-        keys: ["from", "file"],
+        keys: ["from", "file", "allow-mismatch"],
         run: run)
 
     private static func run(_ invocation: Invocation, _ session: Session) throws(NotebookError) -> [CellResult] {
@@ -40,8 +45,10 @@ enum RestoreVerb {
                 "`restore` needs exactly one of from=FILE (a model `save` wrote to the output folder's models/) or "
                     + "file=PATH (a model file inside --data), as in: \(verb.example)")
         }
+        let allowMismatch = try invocation.bool("allow-mismatch", default: false)
         let dataset = try session.requireDataset(invocation)
-        let model = try ModelFiles.read(path, invocation, missingHint: missingHint)
+        let file = try ModelFiles.read(path, invocation, missingHint: missingHint)
+        let model = file.model
         let ratings = dataset.ratings
         guard model.layout.users == ratings.userCount, model.layout.movies == ratings.movieCount else {
             throw invocation.fail(
@@ -59,9 +66,16 @@ enum RestoreVerb {
             described = "all \(train.count) ratings"
         }
         let config = ModelConfig.factor(model.config)
-        session.models[name] = TrainedModel(
-            name: name, config: config, predictor: HeldOutEvaluation.predictor(FittedModel.factor(model), train: train),
-            trainSeconds: model.history.epochs.reduce(0) { $0 + $1.seconds }, trainedOn: "restored from \(shown)")
+        let replaced = session.store(
+            TrainedModel(
+                name: name, config: config, predictor: HeldOutEvaluation.predictor(FittedModel.factor(model), train: train),
+                trainSeconds: model.history.epochs.reduce(0) { $0 + $1.seconds }, trainedOn: "restored from \(shown)",
+                restoredFrom: shown, record: file.trainedOn, allowsMismatch: allowMismatch),
+            invocation)
+        let lineage =
+            file.trainedOn.map { "It was trained on \(Session.describe($0))." }
+            ?? "The file (format version \(file.version)) does not record the data and split the model was trained on, so "
+            + "`evaluate` and `predictions` refuse it unless it is restored with allow-mismatch=true; save it again to record them."
         return [
             .metrics(
                 MetricList(
@@ -69,6 +83,7 @@ enum RestoreVerb {
                     metrics: ModelFiles.facts(model))),
             .note(
                 "Predictions for unknown users or movies fall back to the mean of \(described), and are clipped to their range."),
-        ]
+            .note(lineage),
+        ] + [replaced].compactMap { $0 }
     }
 }

@@ -9,6 +9,10 @@ import RecEngine
 /// other families have none at all; presenting either as a model file would promise what
 /// nothing guarantees, so those are refused by name.
 ///
+/// The file records what the model was trained on (the ratings files' SHA-256, the split, a
+/// digest of the training rows), so that `restore` then `evaluate` refuses a split whose test
+/// rows the model may have seen.
+///
 /// What the cell shows depends only on the model's settings and shapes: the file's bytes hold
 /// per-epoch wall times, so neither their count nor a hash is printed (`check` compares).
 enum SaveVerb {
@@ -44,7 +48,7 @@ enum SaveVerb {
             }
         }
         let location = try ModelFiles.location(file, key: "file", session, invocation)
-        try ModelFiles.write(factors.encoded(), to: location, invocation)
+        try ModelFiles.write(factors.encoded(trainedOn: model.record), to: location, invocation)
         return [
             .metrics(
                 MetricList(

@@ -31,9 +31,11 @@ enum SparkTraining {
             }
         }
         let predictor = HeldOutEvaluation.predictor(FittedModel.als(result.model), train: split.train)
-        session.models[name] = TrainedModel(
-            name: name, config: config, predictor: predictor, trainSeconds: result.timings.fit,
-            trainedOn: "the \(split.kind) split's training rows (\(split.train.count) ratings), on Spark \(result.master)")
+        let replaced = session.store(
+            TrainedModel(
+                name: name, config: config, predictor: predictor, trainSeconds: result.timings.fit,
+                trainedOn: "the \(split.kind) split's training rows (\(split.train.count) ratings), on Spark \(result.master)"),
+            invocation)
         return [
             .metrics(
                 MetricList(
@@ -52,6 +54,6 @@ enum SparkTraining {
                         [.text("predict the test rows"), .decimal(result.timings.predict)],
                         [.text("whole spark-submit, seen from recbook"), .decimal(result.timings.total)],
                     ])),
-        ]
+        ] + [replaced].compactMap { $0 }
     }
 }

@@ -79,8 +79,9 @@ enum TrainVerb {
         }
         let seconds = Date().timeIntervalSince(started)
         let predictor = HeldOutEvaluation.predictor(fitted, train: table)
-        session.models[name] = TrainedModel(
-            name: name, config: config, predictor: predictor, trainSeconds: seconds, trainedOn: described)
+        let replaced = session.store(
+            TrainedModel(name: name, config: config, predictor: predictor, trainSeconds: seconds, trainedOn: described),
+            invocation)
         var metrics: [Metric] = [.count("training ratings", table.count)]
         if let history = fitted.history, let last = history.epochs.last {
             metrics.append(.count("epochs run", history.epochs.count))
@@ -99,6 +100,7 @@ enum TrainVerb {
                 .note(
                     "Early stopping ended training after \(history.epochs.count) epochs: validation loss had stopped improving."))
         }
+        if let replaced { results.append(replaced) }
         return results
     }
 }
