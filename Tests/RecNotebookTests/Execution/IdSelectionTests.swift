@@ -95,7 +95,8 @@ import Testing
 
     @Test func idNamesTheUserWithThatIdInEveryUserVerb() throws {
         let session = try session()
-        try DirectiveRun.run("split test=0.5", in: session)
+        // Scoring needs a model fitted on this split's training rows (not `on=all`).
+        try DirectiveRun.run("split test=0.5\ntrain m model=movie-mean", in: session)
         // Raw id 3 is dense user 1; dense user 3 is raw id 9.
         let recommended = try tables("recommend m id=3 n=3", session)
         #expect(recommended.map(\.title).allSatisfy { $0.contains("user 1 (id 3)") })
@@ -127,7 +128,8 @@ import Testing
 
     @Test func namingTheUserTwiceIsAnError() throws {
         let session = try session()
-        try DirectiveRun.run("split test=0.5", in: session)
+        // Scoring needs a model fitted on this split's training rows (not `on=all`).
+        try DirectiveRun.run("split test=0.5\ntrain m model=movie-mean", in: session)
         let both = "give the user once, by dense index (user=INDEX) or by id (id=USERID), not both, as in: "
         #expect(error("recommend m user=1 id=3", session) == "t.md:1: \(both)recommend rsvd1 user=666 n=30")
         #expect(error("user 1 id=3", session) == "t.md:1: \(both)user 666")
