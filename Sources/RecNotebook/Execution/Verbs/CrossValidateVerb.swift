@@ -23,7 +23,9 @@ enum CrossValidateVerb {
             throw invocation.fail("crossvalidate needs a k-fold split; add `split folds=5` before it")
         }
         let dataset = try session.requireDataset(invocation)
-        let config = try ModelOptions.candidates(invocation, seed: ModelOptions.seed(session, name: name), allowLists: false)[0]
+        let config = try ModelOptions.candidates(
+            invocation, rows: split.folds.first?.train.count ?? dataset.ratings.count,
+            seed: ModelOptions.seed(session, name: name), allowLists: false)[0]
         var ranking: RankingEvaluation.Config?
         if invocation.string("ranking") != nil {
             let config = RankingEvaluation.Config(
