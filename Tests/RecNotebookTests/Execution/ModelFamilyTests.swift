@@ -102,6 +102,18 @@ import Testing
         #expect(!results.contains { if case .note(let text) = $0 { text.hasPrefix("Warning") } else { false } })
     }
 
+    @Test func aFitStoppedWhileStillLearningSaysMoreEpochsWouldHelp() throws {
+        let session = try session()
+        let results = try DirectiveRun.run("train a model=rsvd k=4 epochs=4 batch=100 lr=0.01", in: session)
+        let rows = try #require(session.split?.train.count)
+        let note = results.compactMap { result -> String? in
+            if case .note(let text) = result { return text }
+            return nil
+        }.first
+        #expect(note?.hasPrefix("Note: `a` was still learning when it stopped") == true, "\(String(describing: note))")
+        #expect(note?.contains("\(rows / 100) batches of 100 per epoch, \(rows / 100 * 4) Adam steps in all at lr=0.01") == true)
+    }
+
     @Test func gridMarksNoBestWhenNoSettingLearned() throws {
         let session = try session()
         let results = try DirectiveRun.run("grid model=svd k=5,10 epochs=1 batch=10000", in: session)

@@ -1,9 +1,12 @@
 import RecEngine
 
-/// Whether an Adam fit learned anything, and if not, what to change. A fit has not learned when
-/// its final train MAE is no better than predicting the mean training rating for every row it
-/// was fitted on (the constant-mean predictor), or when its train loss ended above where it
-/// started; the warning gives the numbers (batches, Adam steps, lr) and the likely remedy.
+/// Whether an Adam fit learned, and if not, what to change; the message gives the numbers
+/// (batches per epoch, Adam steps, lr) and the likely remedy:
+/// - did not learn: the final train MAE is no better than predicting the mean training rating
+///   for every row fitted on (the constant-mean predictor). Under `enoughSteps` Adam steps the
+///   remedy is more steps (smaller batch, more epochs) or a larger lr; above, a larger lr.
+/// - the train loss ended above its first epoch's: lr is likely too large.
+/// - still learning: the last epoch cut the train MAE by more than `stillLearning`; more epochs.
 struct LearningCheck {
     /// Adam steps below which a failed fit is blamed on too few steps rather than on lr.
     static let enoughSteps = 2_000
@@ -30,7 +33,7 @@ struct LearningCheck {
     var batchesPerEpoch: Int { (fitRows + batch - 1) / batch }
     var steps: Int { batchesPerEpoch * history.epochs.count }
 
-    /// The warning to show, or nil when the fit learned.
+    /// The warning or note to show, or nil when the fit learned and settled.
     func warning(model name: String) -> String? {
         guard let first = history.epochs.first, let last = history.epochs.last, fitRows > 0 else { return nil }
         // Through its shortest text, so that 0.001 as a Float reads 0.001, not 0.0010000000474974513.
@@ -46,11 +49,10 @@ struct LearningCheck {
             guard steps < Self.enoughSteps else {
                 return said + " Try a larger learning rate (e.g. lr=\(DisplayNumber.shortest(lr * 10))) or more epochs."
             }
-            let smaller = max(1, fitRows * history.epochs.count / Self.enoughSteps)
-            let perEpoch = (fitRows + smaller - 1) / smaller
+            // Four times the steps by either route, or a tenfold learning rate.
             return said + " That is too few steps to move the embeddings far from their start: try a smaller batch "
-                + "(batch=\(smaller) gives \(grouped(perEpoch)) steps per epoch), more epochs, or a larger learning rate "
-                + "(e.g. lr=\(DisplayNumber.shortest(lr * 10)))."
+                + "(batch=\(max(1, batch / 4)) gives about four times the steps), more epochs "
+                + "(epochs=\(history.epochs.count * 4)), or a larger learning rate (e.g. lr=\(DisplayNumber.shortest(lr * 10)))."
         }
         if history.epochs.count > 1 && last.trainLoss > first.trainLoss {
             return "Warning: `\(name)`'s train loss rose from \(DisplayNumber.fixed(first.trainLoss, 4)) in epoch 1 to "

@@ -10,7 +10,7 @@ enum SettingValue: Hashable, Sendable, CustomStringConvertible {
     var description: String {
         switch self {
         case .whole(let value): return "\(value)"
-        case .decimal(let value): return "\(value)"
+        case .decimal(let value): return DisplayNumber.shortest(value)
         case .flag(let value): return "\(value)"
         case .word(let value): return value
         case .off: return "off"
