@@ -114,6 +114,17 @@ import Testing
         #expect(note?.contains("\(rows / 100) batches of 100 per epoch, \(rows / 100 * 4) Adam steps in all at lr=0.01") == true)
     }
 
+    @Test func crossValidationSaysWhenAFoldDidNotLearn() throws {
+        let session = try session()
+        try DirectiveRun.run("split folds=2", in: session)
+        let results = try DirectiveRun.run("crossvalidate x model=svd k=4 epochs=1 batch=10000", in: session)
+        guard case .note(let note) = results.last else {
+            Issue.record("crossvalidate ends with a note when a fold did not learn")
+            return
+        }
+        #expect(note.hasPrefix("Warning: `x` did not learn in at least one fold"))
+    }
+
     @Test func gridMarksNoBestWhenNoSettingLearned() throws {
         let session = try session()
         let results = try DirectiveRun.run("grid model=svd k=5,10 epochs=1 batch=10000", in: session)

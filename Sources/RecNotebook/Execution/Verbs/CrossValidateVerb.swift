@@ -66,7 +66,7 @@ enum CrossValidateVerb {
             ModelScore(
                 model: name, settings: "\(config.family): \(config.summary)", metrics: metrics,
                 trainSeconds: result.seconds / Double(result.folds.count)))
-        return [
+        var results: [CellResult] = [
             .table(
                 ResultTable(
                     title: "`\(name)` (\(config.family): \(config.summary)), \(result.folds.count)-fold cross-validation; "
@@ -76,5 +76,13 @@ enum CrossValidateVerb {
                     ] + (rankingColumns?.columns ?? []),
                     rows: rows))
         ]
+        if result.learned == false {
+            results.append(
+                .note(
+                    "Warning: `\(name)` did not learn in at least one fold: its final train MAE was no better than "
+                        + "predicting the mean rating for every training row. Train it with `train` to see its epochs and "
+                        + "what to change."))
+        }
+        return results
     }
 }
