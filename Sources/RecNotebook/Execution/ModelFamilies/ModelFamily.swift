@@ -17,8 +17,9 @@ struct ModelFamily: Sendable {
         settings.first { $0.key == key }
     }
 
-    /// The settings with their defaults, e.g. `rank=10, iterations=10, reg=0.1, nonnegative=false`.
-    var defaultsText: String {
-        settings.isEmpty ? "none" : settings.map { "\($0.key)=\($0.defaultText)" }.joined(separator: ", ")
+    /// The settings with their defaults for a fit on `rows` training ratings, e.g.
+    /// `rank=10, iterations=10, reg=0.1, nonnegative=false`.
+    func defaultsText(rows: Int) -> String {
+        settings.map { "\($0.key)=\($0.defaultValue(rows: rows))" }.joined(separator: ", ")
     }
 }

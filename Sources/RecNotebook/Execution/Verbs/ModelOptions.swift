@@ -45,7 +45,7 @@ enum ModelOptions {
         _ invocation: Invocation, rows: Int, seed: UInt64, allowLists: Bool
     ) throws(NotebookError) -> [ModelConfig] {
         let family = try family(invocation)
-        try refuseSettingsNotTaken(by: family, invocation)
+        try refuseSettingsNotTaken(by: family, invocation, rows: rows)
         var listed: [(key: String, values: [SettingValue])] = []
         for setting in family.settings {
             listed.append((setting.key, try values(of: setting, invocation, rows: rows, allowLists: allowLists)))
@@ -66,11 +66,14 @@ enum ModelOptions {
         return configs
     }
 
-    /// A setting some other family takes (`k` for `als`) is refused, naming this family's.
-    static func refuseSettingsNotTaken(by family: ModelFamily, _ invocation: Invocation) throws(NotebookError) {
+    /// A setting some other family takes (`k` for `als`) is refused, naming this family's with
+    /// their defaults for `rows` training ratings.
+    static func refuseSettingsNotTaken(
+        by family: ModelFamily, _ invocation: Invocation, rows: Int
+    ) throws(NotebookError) {
         let settingKeys = ModelFamilyRegistry.settingKeys
         for option in invocation.directive.options where settingKeys.contains(option.key) && family.setting(option.key) == nil {
-            let its = family.settings.isEmpty ? "it takes none" : "its settings: \(family.defaultsText)"
+            let its = family.settings.isEmpty ? "it takes none" : "its settings: \(family.defaultsText(rows: rows))"
             let similar =
                 family.settings.first { $0.alsoCalled.contains(option.key) }?.key
                 ?? Suggestions.closest(to: option.key, in: family.settings.map(\.key))
