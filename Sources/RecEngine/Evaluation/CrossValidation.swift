@@ -10,6 +10,9 @@ public struct CrossValidation: Sendable, Codable {
     /// One ranking score per fold when ranking was asked for, else empty.
     public var rankings: [RankingMetrics]
     public var seconds: Double
+    /// Whether the fit learned in every fold (`FittedModel.learned(on:)`); nil for models
+    /// without a training history.
+    public var learned: Bool?
 
     public var meanRMSE: Double { mean(folds.map(\.rmse)) }
     public var meanMAE: Double { mean(folds.map(\.mae)) }
@@ -37,10 +40,12 @@ public struct CrossValidation: Sendable, Codable {
         let started = Date()
         var scores: [ErrorMetrics] = []
         var rankings: [RankingMetrics] = []
+        var learned: Bool?
         for split in splits {
             let train = table.subset(split.train)
             let test = table.subset(split.test)
             let model = try config.fit(on: train, threads: threads)
+            if let foldLearned = model.learned(on: train) { learned = (learned ?? true) && foldLearned }
             scores.append(HeldOutEvaluation.errors(model, train: train, test: test))
             if let ranking {
                 do {
@@ -51,7 +56,8 @@ public struct CrossValidation: Sendable, Codable {
                 }
             }
         }
-        return CrossValidation(config: config, folds: scores, rankings: rankings, seconds: Date().timeIntervalSince(started))
+        return CrossValidation(
+            config: config, folds: scores, rankings: rankings, seconds: Date().timeIntervalSince(started), learned: learned)
     }
 }
 

@@ -21,13 +21,19 @@ public struct GridSearch: Sendable, Codable {
         public var mae: Double
         public var rmse: Double
         public var seconds: Double
+        /// Whether the fit beat the constant-mean predictor on its own training rows (in every
+        /// fold); nil for models without a training history (`FittedModel.learned(on:)`).
+        public var learned: Bool?
     }
 
     /// Every candidate in the order given.
     public var rows: [Row]
-    /// Index in `rows` of the lowest score (ties: the earlier candidate).
+    /// Index in `rows` of the lowest score (ties: the earlier candidate), learned or not.
     public var best: Int
     public var criterion: Criterion
+
+    /// False when every candidate's fit failed to learn (then no candidate is worth calling best).
+    public var anyLearned: Bool { rows.contains { $0.learned != false } }
 
     public static func run(
         _ candidates: [ModelConfig], on table: RatingsTable, scoring: Scoring, criterion: Criterion = .mae, threads: Int = 2
@@ -44,11 +50,17 @@ public struct GridSearch: Sendable, Codable {
                 let held = table.subset(Array(cut..<table.count))
                 let model = try candidate.fit(on: train, threads: threads)
                 let score = HeldOutEvaluation.errors(model, train: train, test: held)
-                rows.append(Row(config: candidate, mae: score.mae, rmse: score.rmse, seconds: Date().timeIntervalSince(started)))
+                rows.append(
+                    Row(
+                        config: candidate, mae: score.mae, rmse: score.rmse, seconds: Date().timeIntervalSince(started),
+                        learned: model.learned(on: train)))
             case .crossValidation(let folds, let seed):
                 let splits = RatingSplit.kFold(rows: table.count, folds: folds, seed: seed)
                 let result = try CrossValidation.run(candidate, on: table, splits: splits, threads: threads)
-                rows.append(Row(config: candidate, mae: result.meanMAE, rmse: result.meanRMSE, seconds: result.seconds))
+                rows.append(
+                    Row(
+                        config: candidate, mae: result.meanMAE, rmse: result.meanRMSE, seconds: result.seconds,
+                        learned: result.learned))
             }
         }
         let scores = rows.map { criterion == .mae ? $0.mae : $0.rmse }

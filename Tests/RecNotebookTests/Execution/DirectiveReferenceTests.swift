@@ -22,4 +22,20 @@ import Testing
             }
         }
     }
+
+    /// `recbook directives train` (and grid, crossvalidate) lists every family's settings with
+    /// their defaults, from the registry; other directives have no such list.
+    @Test func oneDirectivesReferenceListsEveryModelSettingWithItsDefault() throws {
+        for name in ["train", "grid", "crossvalidate"] {
+            let text = try #require(DirectiveReference.markdown(directive: name))
+            for family in ModelFamilyRegistry.all {
+                #expect(text.contains("`model=\(family.name)`"), "\(name): \(family.name)")
+                for setting in family.settings {
+                    #expect(text.contains("| `\(setting.key)` | \(setting.defaultText) | \(setting.allowed) |"))
+                }
+            }
+        }
+        #expect(DirectiveReference.markdown(directive: "als")?.contains("rank=10") == nil)
+        #expect(DirectiveReference.markdown(directive: "head")?.contains("Model settings") == false)
+    }
 }

@@ -48,7 +48,7 @@ import Testing
     @Test func gridListsEveryCombinationAndTheWinner() throws {
         let session = try session()
         let results = try DirectiveRun.run(
-            "grid model=rsvd k=2,4 reg=0.01,0.001 epochs=2 batch=1000 optimizer=lazy-adam", in: session)
+            "grid model=rsvd k=2,4 reg=0.01,0.001 epochs=10 batch=100 lr=0.01 optimizer=lazy-adam", in: session)
         guard case .table(let table) = results[0] else {
             Issue.record("grid gives a table")
             return

@@ -23,7 +23,9 @@ enum CrossValidateVerb {
             throw invocation.fail("crossvalidate needs a k-fold split; add `split folds=5` before it")
         }
         let dataset = try session.requireDataset(invocation)
-        let config = try ModelOptions.candidates(invocation, seed: ModelOptions.seed(session, name: name), allowLists: false)[0]
+        let config = try ModelOptions.candidates(
+            invocation, rows: split.folds.first?.train.count ?? dataset.ratings.count,
+            seed: ModelOptions.seed(session, name: name), allowLists: false)[0]
         var ranking: RankingEvaluation.Config?
         if invocation.string("ranking") != nil {
             let config = RankingEvaluation.Config(
@@ -64,7 +66,7 @@ enum CrossValidateVerb {
             ModelScore(
                 model: name, settings: "\(config.family): \(config.summary)", metrics: metrics,
                 trainSeconds: result.seconds / Double(result.folds.count)))
-        return [
+        var results: [CellResult] = [
             .table(
                 ResultTable(
                     title: "`\(name)` (\(config.family): \(config.summary)), \(result.folds.count)-fold cross-validation; "
@@ -74,5 +76,13 @@ enum CrossValidateVerb {
                     ] + (rankingColumns?.columns ?? []),
                     rows: rows))
         ]
+        if result.learned == false {
+            results.append(
+                .note(
+                    "Warning: `\(name)` did not learn in at least one fold: its final train MAE was no better than "
+                        + "predicting the mean rating for every training row. Train it with `train` to see its epochs and "
+                        + "what to change."))
+        }
+        return results
     }
 }

@@ -7,8 +7,8 @@ enum GridVerb {
         name: "grid",
         summary:
             "Grid search: trains every combination of comma-separated settings and scores each on validation rows or k folds.",
-        usage: "grid model=svd|rsvd|neural|sgd-svd|baseline|als|item-knn k=5,10 [reg=..] [units=..] [epochs=] [batch=] "
-            + "[optimizer=] [rank=..] [neighbours=..] [min-periods=..] [holdout=0.2 | cv=5] [by=mae|rmse]",
+        usage: "grid model=svd|rsvd|neural|sgd-svd|baseline|movie-mean|als|item-knn [SETTING=V1,V2,... ...] "
+            + "[holdout=0.2 | cv=5] [by=mae|rmse]",
         example: "grid model=svd k=5,10,15,20 epochs=20 batch=5000 holdout=0.2",
         keys: ModelOptions.keys + ["holdout", "cv", "by"],
         run: run)
@@ -33,7 +33,7 @@ enum GridVerb {
             scoring = .validation(fraction: fraction)
         }
         let candidates = try ModelOptions.candidates(
-            invocation, seed: SplitMix64.derived(session.seed, seedStream + 1), allowLists: true)
+            invocation, rows: split.train.count, seed: SplitMix64.derived(session.seed, seedStream + 1), allowLists: true)
         // Every candidate is a full fit, so the scores go through the runner's cache.
         let search = try session.cached("grid", invocation, key: "\(candidates) \(scoring) \(criterion)") {
             () throws(NotebookError) -> GridSearch in
@@ -43,11 +43,13 @@ enum GridVerb {
                 throw ModelOptions.failure(error, invocation)
             }
         }
+        // A "best" among fits that all failed to learn would mislead.
+        let anyLearned = search.anyLearned
         let rows: [[TableValue]] = search.rows.enumerated().map { index, row in
             [
                 // No per-candidate time: it varies between runs and `check` compares every value.
                 .integer(index + 1), .text(row.config.summary), .number(row.mae), .number(row.rmse),
-                .text(index == search.best ? "best" : ""),
+                .text(anyLearned && index == search.best ? "best" : ""),
             ]
         }
         let how: String
@@ -56,6 +58,14 @@ enum GridVerb {
         case .crossValidation(let folds, _): how = "\(folds)-fold cross-validation on the training rows"
         }
         let best = search.rows[search.best]
+        let verdict: String
+        if anyLearned {
+            verdict = "Best by \(criterion.rawValue.uppercased()): \(best.config.summary)."
+        } else {
+            verdict =
+                "Warning: no best: none of these fits learned (each ended with a train MAE no better than predicting "
+                + "the mean rating for every training row). Train one with `train` to see its epochs and what to change."
+        }
         return [
             .table(
                 ResultTable(
@@ -65,7 +75,7 @@ enum GridVerb {
                         .decimal("validation RMSE", precision: 4), .text(""),
                     ],
                     rows: rows)),
-            .note("Best by \(criterion.rawValue.uppercased()): \(best.config.summary)."),
+            .note(verdict),
         ]
     }
 }

@@ -1,20 +1,19 @@
 import RecEngine
 
 /// Reading a model's settings from a directive, shared by `train`, `grid` and `crossvalidate`.
-/// Defaults are the article's final choices (SVD k=10, 50 epochs; RSVD k=5, reg 1e-7, 45
-/// epochs; neural k=5, 80 units, reg 0.01, 45 epochs; batches of 10,000) and Surprise's
-/// defaults for `sgd-svd` and `baseline`. In `grid`, any numeric key may list values
-/// separated by commas; every combination is tried.
+/// Which settings a model takes, their defaults and ranges are its family's
+/// (`ModelFamilyRegistry`); a setting the family does not take is an error. In `grid`, any
+/// setting may list values separated by commas; every combination is tried.
 enum ModelOptions {
-    static let families = ["svd", "rsvd", "neural", "sgd-svd", "baseline", "movie-mean", "als", "item-knn"]
-    /// Keys every model verb accepts.
-    static let keys = [
-        "model", "k", "reg", "units", "epochs", "batch", "lr", "optimizer", "validation", "patience", "reg-u", "reg-i", "rank",
-        "iterations", "nonnegative", "neighbours", "min-periods",
-    ]
+    /// Keys every model verb accepts: `model` and every family's settings (each family then
+    /// refuses the ones it does not take).
+    static var keys: [String] { ["model"] + ModelFamilyRegistry.settingKeys }
 
     /// Stream number for training seeds; each model name adds its own hash.
     static let seedStream: UInt64 = 0x7_4A11
+
+    /// Most combinations one `grid` may try.
+    static let largestGrid = 200
 
     /// A seed that depends on the master seed and the model's name only, so adding a model
     /// never changes another's numbers.
@@ -26,126 +25,81 @@ enum ModelOptions {
         return SplitMix64.derived(session.seed, seedStream ^ hash)
     }
 
-    /// Every combination of the listed values (one when no key lists several).
-    static func candidates(_ invocation: Invocation, seed: UInt64, allowLists: Bool) throws(NotebookError) -> [ModelConfig] {
-        guard invocation.string("model") != nil else {
-            throw invocation.fail("say which model, e.g. model=rsvd (one of \(families.joined(separator: ", ")))")
+    /// The family `model=` names.
+    static func family(_ invocation: Invocation) throws(NotebookError) -> ModelFamily {
+        let names = ModelFamilyRegistry.names
+        guard let name = invocation.string("model") else {
+            throw invocation.fail("say which model, e.g. model=rsvd (one of \(names.joined(separator: ", ")))")
         }
-        let family = try invocation.choice("model", from: families, default: "")
-        func values(_ key: String) throws(NotebookError) -> [Double]? {
-            guard let text = invocation.string(key) else { return nil }
-            let parts = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard allowLists || parts.count == 1 else {
-                throw invocation.fail("\(key) takes one value here; lists like \(key)=5,10 belong in `grid`")
-            }
-            var numbers: [Double] = []
-            for part in parts {
-                guard let number = Double(part), number.isFinite else {
-                    throw invocation.fail(
-                        "\(key) must be a number\(allowLists ? " or a comma-separated list of numbers" : ""), not `\(text)`")
-                }
-                numbers.append(number)
-            }
-            return numbers
+        guard let family = ModelFamilyRegistry.family(named: name) else {
+            let hint = Suggestions.closest(to: name, in: names).map { " Did you mean `\($0)`?" } ?? ""
+            throw invocation.fail(
+                "model must be one of \(names.map { "`\($0)`" }.joined(separator: ", ")), not `\(name)`.\(hint)")
         }
-        func whole(_ key: String, _ fallback: Int) throws(NotebookError) -> [Int] {
-            guard let list = try values(key) else { return [fallback] }
-            var numbers: [Int] = []
-            for value in list {
-                guard value == value.rounded(), abs(value) < 1e9 else {
-                    throw invocation.fail("\(key) must be a whole number, not \(value)")
-                }
-                numbers.append(Int(value))
-            }
-            return numbers
+        return family
+    }
+
+    /// Every combination of the listed values (one when no key lists several), first setting
+    /// varying slowest. `rows` is the number of training ratings, for defaults chosen from it.
+    static func candidates(
+        _ invocation: Invocation, rows: Int, seed: UInt64, allowLists: Bool
+    ) throws(NotebookError) -> [ModelConfig] {
+        let family = try family(invocation)
+        try refuseSettingsNotTaken(by: family, invocation, rows: rows)
+        var listed: [(key: String, values: [SettingValue])] = []
+        for setting in family.settings {
+            listed.append((setting.key, try values(of: setting, invocation, rows: rows, allowLists: allowLists)))
         }
-        func decimal(_ key: String, _ fallback: Double) throws(NotebookError) -> [Double] {
-            try values(key) ?? [fallback]
+        let count = listed.reduce(1) { $0 * $1.values.count }
+        guard count <= largestGrid else {
+            throw invocation.fail("that grid has \(count) combinations; keep it to \(largestGrid) or fewer")
         }
-        let optimizerName = try invocation.choice(
-            "optimizer", from: FactorModelConfig.Optimizer.allCases.map(\.rawValue), default: "adam")
-        let optimizer = FactorModelConfig.Optimizer(rawValue: optimizerName) ?? .adam
-        let validation = try invocation.double("validation") ?? 0
-        let patience = try invocation.string("patience").map { _ throws(NotebookError) in
-            try invocation.int("patience", default: 1, range: 1...10_000)
+        var combinations: [[String: SettingValue]] = [[:]]
+        for (key, values) in listed {
+            combinations = combinations.flatMap { partial in values.map { partial.merging([key: $0]) { $1 } } }
         }
-        var configs: [ModelConfig] = []
-        switch family {
-        case "svd", "rsvd", "neural":
-            let kind = FactorModelConfig.Kind(rawValue: family)!
-            let defaults: (k: Int, reg: Double, epochs: Int) =
-                kind == .svd ? (10, 0, 50) : kind == .rsvd ? (5, 1e-7, 45) : (5, 0.01, 45)
-            for k in try whole("k", defaults.k) {
-                for reg in try decimal("reg", defaults.reg) {
-                    for units in try whole("units", 80) {
-                        for epochs in try whole("epochs", defaults.epochs) {
-                            for batch in try whole("batch", 10_000) {
-                                for lr in try decimal("lr", 0.001) {
-                                    configs.append(
-                                        .factor(
-                                            FactorModelConfig(
-                                                kind: kind, factors: k, regularization: Float(reg), hiddenUnits: units,
-                                                epochs: epochs,
-                                                batchSize: batch, learningRate: Float(lr), optimizer: optimizer,
-                                                validationFraction: validation, patience: patience, seed: seed)))
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        case "sgd-svd":
-            for k in try whole("k", 100) {
-                for reg in try decimal("reg", 0.02) {
-                    for epochs in try whole("epochs", 20) {
-                        for lr in try decimal("lr", 0.005) {
-                            configs.append(
-                                .biasedSGD(
-                                    BiasedSGDConfig(
-                                        factors: k, epochs: epochs, learningRate: Float(lr), regularization: Float(reg),
-                                        seed: seed)))
-                        }
-                    }
-                }
-            }
-        case "baseline":
-            for epochs in try whole("epochs", 10) {
-                for regU in try decimal("reg-u", 15) {
-                    for regI in try decimal("reg-i", 10) {
-                        configs.append(
-                            .baseline(BaselineConfig(epochs: epochs, userRegularization: regU, movieRegularization: regI)))
-                    }
-                }
-            }
-        case "als":
-            let nonnegative = try invocation.bool("nonnegative", default: false)
-            for rank in try whole("rank", 10) {
-                for iterations in try whole("iterations", 10) {
-                    for reg in try decimal("reg", 0.1) {
-                        configs.append(
-                            .als(
-                                ALSConfig(
-                                    rank: rank, iterations: iterations, regularization: reg, nonnegative: nonnegative, seed: seed)
-                            ))
-                    }
-                }
-            }
-        case "item-knn":
-            for neighbours in try whole("neighbours", 40) {
-                for minPeriods in try whole("min-periods", 100) {
-                    configs.append(.itemKNN(ItemKNN.Config(neighbours: neighbours, minPeriods: minPeriods)))
-                }
-            }
-        default:
-            configs.append(.movieMean)
-        }
-        guard configs.count <= 200 else {
-            throw invocation.fail("that grid has \(configs.count) combinations; keep it to 200 or fewer")
-        }
+        let configs = combinations.map { family.build(ChosenSettings(values: $0), seed) }
         for config in configs {
-            do { try config.validate() } catch { throw invocation.fail("\(error.message) (model=\(family))") }
+            // The family's ranges should already hold; the engine's own check is the backstop.
+            do { try config.validate() } catch { throw invocation.fail("\(error.message) (model=\(family.name))") }
         }
         return configs
+    }
+
+    /// A setting some other family takes (`k` for `als`) is refused, naming this family's with
+    /// their defaults for `rows` training ratings.
+    static func refuseSettingsNotTaken(
+        by family: ModelFamily, _ invocation: Invocation, rows: Int
+    ) throws(NotebookError) {
+        let settingKeys = ModelFamilyRegistry.settingKeys
+        for option in invocation.directive.options where settingKeys.contains(option.key) && family.setting(option.key) == nil {
+            let its = family.settings.isEmpty ? "it takes none" : "its settings: \(family.defaultsText(rows: rows))"
+            let similar =
+                family.settings.first { $0.alsoCalled.contains(option.key) }?.key
+                ?? Suggestions.closest(to: option.key, in: family.settings.map(\.key))
+            throw invocation.fail(
+                "`\(family.name)` has no setting `\(option.key)`; \(its)\(similar.map { " (did you mean \($0)?)" } ?? "")")
+        }
+    }
+
+    /// The values given for `setting` (several only where lists are allowed), or its default.
+    private static func values(
+        of setting: ModelSetting, _ invocation: Invocation, rows: Int, allowLists: Bool
+    ) throws(NotebookError) -> [SettingValue] {
+        guard let text = invocation.string(setting.key) else { return [setting.defaultValue(rows: rows)] }
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        guard allowLists || parts.count == 1 else {
+            throw invocation.fail("\(setting.key) takes one value here; lists like \(setting.key)=5,10 belong in `grid`")
+        }
+        var values: [SettingValue] = []
+        for part in parts {
+            do throws(ConfigError) {
+                values.append(try setting.parse(part))
+            } catch {
+                throw invocation.fail("\(error.description) (model=\(invocation.string("model") ?? ""))")
+            }
+        }
+        return values
     }
 
     /// A training error as the notebook shows it.

@@ -7,9 +7,8 @@ enum TrainVerb {
         name: "train",
         summary: "Trains a model (svd, rsvd, neural by Adam; sgd-svd, baseline as Surprise; movie-mean; als, embedded or "
             + "on Spark with engine=spark; item-knn) on the training rows and names it.",
-        usage: "train NAME model=svd|rsvd|neural|sgd-svd|baseline|movie-mean|als|item-knn [k=] [reg=] [units=] [epochs=] "
-            + "[batch=] [lr=] [optimizer=adam|lazy-adam] [validation=0] [patience=] [rank=10] [iterations=10] "
-            + "[nonnegative=false] [neighbours=40] [min-periods=100] [engine=swift|spark] [on=train|all]",
+        usage: "train NAME model=svd|rsvd|neural|sgd-svd|baseline|movie-mean|als|item-knn [SETTING=VALUE ...] "
+            + "[engine=swift|spark] [on=train|all]",
         example: "train rsvd1 model=rsvd k=5 reg=1e-7 epochs=45 batch=10000",
         keys: ModelOptions.keys + ["on", "engine"],
         run: run)
@@ -30,8 +29,8 @@ enum TrainVerb {
             table = split.train
             described = "the \(split.kind) split's training rows (\(table.count) ratings)"
         }
-        let configs = try ModelOptions.candidates(invocation, seed: ModelOptions.seed(session, name: name), allowLists: false)
-        let config = configs[0]
+        let config = try ModelOptions.candidates(
+            invocation, rows: table.count, seed: ModelOptions.seed(session, name: name), allowLists: false)[0]
         if try invocation.choice("engine", from: ["swift", "spark"], default: "swift") == "spark" {
             return try SparkTraining.train(name, config, on, invocation, session)
         }
@@ -95,6 +94,11 @@ enum TrainVerb {
         var results: [CellResult] = [
             .metrics(MetricList(title: "Trained `\(name)`: \(config.family), \(config.summary)", metrics: metrics))
         ]
+        if case .factor(let factorConfig) = config, let history = fitted.history,
+            let warning = LearningCheck(config: factorConfig, history: history, table: table).warning(model: name)
+        {
+            results.append(.note(warning))
+        }
         if let history = fitted.history, history.stoppedEarly {
             results.append(
                 .note(

@@ -1,0 +1,25 @@
+import RecEngine
+
+/// A kind of model `train`, `grid` and `crossvalidate` can fit: its name, the settings it takes
+/// (with their defaults and allowed values) and how its engine config is built from them.
+/// Each family is declared in its own file and listed in `ModelFamilyRegistry`.
+struct ModelFamily: Sendable {
+    /// As written after `model=`, e.g. `rsvd`.
+    var name: String
+    /// One line for the directive reference.
+    var summary: String
+    /// Every setting, in the order a grid nests them (the first varies slowest).
+    var settings: [ModelSetting]
+    /// The engine config for one choice of every setting; `seed` seeds models that draw random numbers.
+    var build: @Sendable (ChosenSettings, _ seed: UInt64) -> ModelConfig
+
+    func setting(_ key: String) -> ModelSetting? {
+        settings.first { $0.key == key }
+    }
+
+    /// The settings with their defaults for a fit on `rows` training ratings, e.g.
+    /// `rank=10, iterations=10, reg=0.1, nonnegative=false`.
+    func defaultsText(rows: Int) -> String {
+        settings.map { "\($0.key)=\($0.defaultValue(rows: rows))" }.joined(separator: ", ")
+    }
+}
