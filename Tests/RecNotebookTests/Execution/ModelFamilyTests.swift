@@ -134,6 +134,8 @@ import Testing
             return
         }
         #expect(!table.rows.contains { $0.last == .text("best") })
+        // No empty marker column either.
+        #expect(table.columns.count == 4 && table.rows.allSatisfy { $0.count == 4 })
         #expect(note.hasPrefix("Warning: no best: none of these fits learned"))
     }
 }

@@ -45,12 +45,11 @@ enum GridVerb {
         }
         // A "best" among fits that all failed to learn would mislead.
         let anyLearned = search.anyLearned
+        // No per-candidate time: it varies between runs and `check` compares every value. The
+        // marker column is there only when it marks something.
         let rows: [[TableValue]] = search.rows.enumerated().map { index, row in
-            [
-                // No per-candidate time: it varies between runs and `check` compares every value.
-                .integer(index + 1), .text(row.config.summary), .number(row.mae), .number(row.rmse),
-                .text(anyLearned && index == search.best ? "best" : ""),
-            ]
+            [.integer(index + 1), .text(row.config.summary), .number(row.mae), .number(row.rmse)]
+                + (anyLearned ? [.text(index == search.best ? "best" : "")] : [])
         }
         let how: String
         switch scoring {
@@ -72,8 +71,8 @@ enum GridVerb {
                     title: "Grid search over \(search.rows.count) settings of \(best.config.family) (\(how))",
                     columns: [
                         .integer("#"), .text("settings"), .decimal("validation MAE", precision: 4),
-                        .decimal("validation RMSE", precision: 4), .text(""),
-                    ],
+                        .decimal("validation RMSE", precision: 4),
+                    ] + (anyLearned ? [.text("")] : []),
                     rows: rows)),
             .note(verdict),
         ]
