@@ -15,16 +15,6 @@ import Testing
         return (session, out)
     }
 
-    /// The message of the error `code` throws on `line`.
-    private func failure(_ code: String, in session: Session, line: Int = 9) -> String {
-        do {
-            try DirectiveRun.run(code, in: session, line: line)
-            return "no error"
-        } catch {
-            return "\(error)"
-        }
-    }
-
     private func trained() throws -> (Session, URL) {
         let (session, out) = try session()
         try DirectiveRun.run("train a model=rsvd k=3 epochs=2 batch=500 optimizer=lazy-adam", in: session)
@@ -77,7 +67,7 @@ import Testing
         let (session, _) = try session(data: data.path)
         try DirectiveRun.run("restore c file=shared.recmodel", in: session)
         #expect(session.models["c"] != nil)
-        let message = failure("restore d file=../shared.recmodel", in: session)
+        let message = DirectiveRun.failure("restore d file=../shared.recmodel", in: session)
         #expect(message.hasPrefix("t.md:9: `../shared.recmodel` resolves to "), "\(message)")
         #expect(message.contains("outside the data folder"), "\(message)")
     }
@@ -85,22 +75,24 @@ import Testing
     @Test func fileNamesMustBePlain() throws {
         let (session, out) = try trained()
         for name in ["../x.recmodel", "sub/x.recmodel", ".hidden", "..", "\"\""] {
-            let message = failure("save a file=\(name)", in: session, line: 4)
+            let message = DirectiveRun.failure("save a file=\(name)", in: session, line: 4)
             #expect(message.hasPrefix("t.md:4: file=`"), "\(message)")
             #expect(message.contains("is not a plain file name"), "\(message)")
         }
-        #expect(failure("restore b from=../a.recmodel", in: session).hasPrefix("t.md:9: from=`../a.recmodel` is not a plain"))
+        #expect(
+            DirectiveRun.failure("restore b from=../a.recmodel", in: session).hasPrefix(
+                "t.md:9: from=`../a.recmodel` is not a plain"))
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("x.recmodel").path))
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("models").path))
         try DirectiveRun.run("train c/d model=svd k=2 epochs=1 batch=500", in: session)
-        #expect(failure("save c/d", in: session).contains("the model name `c/d` does not make a plain file name"))
+        #expect(DirectiveRun.failure("save c/d", in: session).contains("the model name `c/d` does not make a plain file name"))
         try DirectiveRun.run("save c/d file=cd.recmodel", in: session)
     }
 
     @Test func restoreNeedsExactlyOneSourceAndAName() throws {
         let (session, _) = try trained()
         for code in ["restore b", "restore b from=a.recmodel file=a.recmodel", "restore from=a.recmodel"] {
-            let message = failure(code, in: session)
+            let message = DirectiveRun.failure(code, in: session)
             #expect(message.hasPrefix("t.md:9: `restore` needs "), "\(message)")
         }
     }
@@ -108,7 +100,7 @@ import Testing
     @Test func aMissingOrDamagedOrNewerFileIsAClearError() throws {
         let (session, out) = try trained()
         let models = out.appendingPathComponent("models")
-        let missing = failure("restore b from=none.recmodel", in: session)
+        let missing = DirectiveRun.failure("restore b from=none.recmodel", in: session)
         #expect(
             missing
                 == "t.md:9: \(models.path)/none.recmodel: no such file; save a model there first, e.g. `save NAME file=none.recmodel`"
@@ -118,12 +110,12 @@ import Testing
         try FileManager.default.createDirectory(at: models, withIntermediateDirectories: true)
         try Data("not a model".utf8).write(to: models.appendingPathComponent("junk.recmodel"))
         #expect(
-            failure("restore b from=junk.recmodel", in: session)
+            DirectiveRun.failure("restore b from=junk.recmodel", in: session)
                 == "t.md:9: \(models.path)/junk.recmodel: not a recbook model file (no header line); save it again with recbook")
 
         let good = try Data(contentsOf: models.appendingPathComponent("a.recmodel"))
         try good.dropLast(7).write(to: models.appendingPathComponent("short.recmodel"))
-        let short = failure("restore b from=short.recmodel", in: session)
+        let short = DirectiveRun.failure("restore b from=short.recmodel", in: session)
         #expect(short.hasPrefix("t.md:9: \(models.path)/short.recmodel: expected "), "\(short)")
         #expect(short.hasSuffix("the file is truncated or damaged"), "\(short)")
 
@@ -132,7 +124,7 @@ import Testing
             of: "\"version\":2", with: "\"version\":3")
         try (Data(header.utf8) + good[newline...]).write(to: models.appendingPathComponent("newer.recmodel"))
         #expect(
-            failure("restore b from=newer.recmodel", in: session)
+            DirectiveRun.failure("restore b from=newer.recmodel", in: session)
                 == "t.md:9: \(models.path)/newer.recmodel: format version 3 is newer than this recbook reads (2); upgrade recbook"
         )
         #expect(session.models["b"] == nil)
@@ -147,7 +139,7 @@ import Testing
         let session = Session(context: RunContext(dataFolder: data, notebookFile: "t.md", outputFolder: out.path))
         try DirectiveRun.run("load ratings=user_movies.csv", in: session)
         let dataset = try #require(first.dataset)
-        let message = failure("restore b file=a.recmodel", in: session)
+        let message = DirectiveRun.failure("restore b file=a.recmodel", in: session)
         #expect(
             message
                 == "t.md:9: \(data)/a.recmodel: the model was trained on data with \(dataset.ratings.userCount) users and "
@@ -158,18 +150,18 @@ import Testing
     @Test func savingAnUnknownNameSuggestsTheClosest() throws {
         let (session, _) = try trained()
         try DirectiveRun.run("train svd1 model=svd k=2 epochs=1 batch=500", in: session)
-        #expect(failure("save svd2", in: session) == "t.md:9: no model named `svd2`. Did you mean `svd1`?")
-        #expect(failure("save", in: session).hasPrefix("t.md:9: `save` needs the name of a trained model"))
+        #expect(DirectiveRun.failure("save svd2", in: session) == "t.md:9: no model named `svd2`. Did you mean `svd1`?")
+        #expect(DirectiveRun.failure("save", in: session).hasPrefix("t.md:9: `save` needs the name of a trained model"))
     }
 
     @Test func onlyFactorModelsAreSaved() throws {
         let (session, out) = try trained()
         try DirectiveRun.run("train base model=baseline\ntrain als model=als rank=2 iterations=2", in: session)
         #expect(
-            failure("save base", in: session)
+            DirectiveRun.failure("save base", in: session)
                 == "t.md:9: `base` (baseline) cannot be saved: `save` writes only svd, rsvd and neural models, the "
                 + "families with a documented file format (recbook.factor-model)")
-        #expect(failure("save als", in: session).hasPrefix("t.md:9: `als` (als) cannot be saved"))
+        #expect(DirectiveRun.failure("save als", in: session).hasPrefix("t.md:9: `als` (als) cannot be saved"))
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("models").path))
     }
 
@@ -177,8 +169,8 @@ import Testing
         let session = Session(context: RunContext(dataFolder: "/nonexistent-recbook-data", notebookFile: "t.md"))
         try DirectiveRun.run(
             "load ratings=r.csv synth=small\nsplit test=0.2\ntrain a model=svd k=2 epochs=1 batch=500", in: session)
-        #expect(failure("save a", in: session).contains("there is no output folder (--out)"))
-        #expect(failure("restore b from=a.recmodel", in: session).contains("there is no output folder (--out)"))
+        #expect(DirectiveRun.failure("save a", in: session).contains("there is no output folder (--out)"))
+        #expect(DirectiveRun.failure("restore b from=a.recmodel", in: session).contains("there is no output folder (--out)"))
     }
 
     // MARK: - Writing
@@ -194,7 +186,7 @@ import Testing
         let models = out.appendingPathComponent("models")
         try FileManager.default.createDirectory(
             at: models.appendingPathComponent("a.recmodel"), withIntermediateDirectories: true)
-        let message = failure("save a", in: session, line: 7)
+        let message = DirectiveRun.failure("save a", in: session, line: 7)
         #expect(message.hasPrefix("t.md:7: \(models.path)/a.recmodel: cannot write: "), "\(message)")
         #expect(try Self.temporaries(in: models).isEmpty)
     }
@@ -204,7 +196,7 @@ import Testing
         let (session, out) = try trained()
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         try Data("x".utf8).write(to: out.appendingPathComponent("models"))
-        let message = failure("save a", in: session, line: 7)
+        let message = DirectiveRun.failure("save a", in: session, line: 7)
         #expect(
             message.hasPrefix(
                 "t.md:7: \(out.path)/models/a.recmodel: cannot write: \(out.path)/models is a file, not a folder; "), "\(message)"

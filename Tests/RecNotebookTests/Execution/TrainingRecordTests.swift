@@ -26,15 +26,6 @@ import Testing
         return (session, out)
     }
 
-    private func failure(_ code: String, in session: Session, line: Int = 9) -> String {
-        do {
-            try DirectiveRun.run(code, in: session, line: line)
-            return "no error"
-        } catch {
-            return "\(error)"
-        }
-    }
-
     private static func notes(_ results: [CellResult]) -> [String] {
         results.compactMap { if case .note(let text) = $0 { text } else { nil } }
     }
@@ -56,7 +47,7 @@ import Testing
                     && $0.contains("seed 42 test 0.2")
             })
 
-        let message = failure("evaluate b", in: other)
+        let message = DirectiveRun.failure("evaluate b", in: other)
         #expect(
             message.hasPrefix(
                 "t.md:9: `b` cannot be scored on this split: it was trained on recbook synth --preset small --seed 42 (sha256 "),
@@ -68,7 +59,7 @@ import Testing
             message.hasSuffix(
                 "split the same way before scoring it, or restore it with allow-mismatch=true to score it anyway, with a warning")
         )
-        #expect(failure("predictions b", in: other).contains("`b` cannot be scored on this split"))
+        #expect(DirectiveRun.failure("predictions b", in: other).contains("`b` cannot be scored on this split"))
         #expect(other.scores.isEmpty)
         // Needing no split, recommendations and the loss curve still work.
         try DirectiveRun.run("recommend b user=3 n=5\nloss b", in: other)
@@ -109,7 +100,7 @@ import Testing
         }
         #expect(table.rows.first?[1] == .text(try #require(other.scores.first?.settings)))
         #expect(
-            failure("restore c from=a.recmodel allow-mismatch=maybe", in: other).hasSuffix(
+            DirectiveRun.failure("restore c from=a.recmodel allow-mismatch=maybe", in: other).hasSuffix(
                 "allow-mismatch must be true or false, not `maybe`"))
     }
 
@@ -118,12 +109,12 @@ import Testing
     @Test func aModelTrainedBeforeAnotherSplitOrOnAllRowsIsRefused() throws {
         let (session, _) = try saved()
         try DirectiveRun.run("train everything model=svd k=2 epochs=1 batch=500 on=all", in: session)
-        let onAll = failure("evaluate everything", in: session)
+        let onAll = DirectiveRun.failure("evaluate everything", in: session)
         #expect(onAll.contains("it was trained on recbook synth --preset small --seed 42 (sha256 "), "\(onAll)")
         #expect(onAll.contains("with all 9000 ratings (on=all, no split)"), "\(onAll)")
         #expect(onAll.hasSuffix("To fix, train it without on=all to score it on the split"), "\(onAll)")
         try DirectiveRun.run("evaluate a\nseed 7\nsplit test=0.2", in: session)
-        let resplit = failure("evaluate a", in: session)
+        let resplit = DirectiveRun.failure("evaluate a", in: session)
         #expect(resplit.contains("seed 42 test 0.2") && resplit.contains("this session has the holdout split seed 7"))
         #expect(resplit.hasSuffix("To fix, train it again after this split"), "\(resplit)")
     }
@@ -137,7 +128,7 @@ import Testing
         dataset.ratings = dataset.ratings.replacingRatings(5, with: 4).table
         other.dataset = dataset
         try DirectiveRun.run("split test=0.2\nrestore b from=a.recmodel", in: other)
-        let message = failure("evaluate b", in: other)
+        let message = DirectiveRun.failure("evaluate b", in: other)
         #expect(message.contains("of the same files, but other ratings (a `replace` or `select` differs)"), "\(message)")
         #expect(first.models["a"]?.record?.trainingRows == 7200)
     }
@@ -159,7 +150,7 @@ import Testing
         let session = try session(out: out)
         let restored = try DirectiveRun.run("restore b from=old.recmodel", in: session)
         #expect(Self.notes(restored).contains { $0.hasPrefix("The file (format version 1) does not record the data and split") })
-        let message = failure("evaluate b", in: session)
+        let message = DirectiveRun.failure("evaluate b", in: session)
         #expect(
             message
                 == "t.md:9: `b` cannot be scored on this split: it was restored from models/old.recmodel, which does not record "

@@ -10,4 +10,14 @@ enum DirectiveRun {
         }
         return results
     }
+
+    /// The message of the error `code` throws on `line`, or "no error".
+    static func failure(_ code: String, in session: Session, line: Int = 9) -> String {
+        do {
+            try run(code, in: session, line: line)
+            return "no error"
+        } catch {
+            return "\(error)"
+        }
+    }
 }
