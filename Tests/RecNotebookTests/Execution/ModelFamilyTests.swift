@@ -97,6 +97,18 @@ import Testing
         #expect(warning.contains("try a smaller batch"))
     }
 
+    @Test func aFitThatOvershootsIsToldToLowerTheLearningRate() throws {
+        let session = try session()
+        let results = try DirectiveRun.run("train x model=rsvd k=5 epochs=6 batch=64 lr=1", in: session)
+        let notes = results.compactMap { result -> String? in
+            if case .note(let text) = result { return text }
+            return nil
+        }
+        let warning = try #require(notes.first { $0.hasPrefix("Warning: `x` did not learn") }, "\(notes)")
+        #expect(warning.contains("the learning rate is likely too large: try lr=0.1."), "\(warning)")
+        #expect(!warning.contains("try a smaller batch"))
+    }
+
     @Test func aFitThatLearnedHasNoWarning() throws {
         let session = try session()
         let results = try DirectiveRun.run("train b model=rsvd k=4 epochs=20 batch=100 lr=0.01", in: session)

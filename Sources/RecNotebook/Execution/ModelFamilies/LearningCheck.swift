@@ -3,8 +3,10 @@ import RecEngine
 /// Whether an Adam fit learned, and if not, what to change; the message gives the numbers
 /// (batches per epoch, Adam steps, lr) and the likely remedy:
 /// - did not learn: the final train MAE is no better than predicting the mean training rating
-///   for every row fitted on (the constant-mean predictor). Under `enoughSteps` Adam steps the
-///   remedy is more steps (smaller batch, more epochs) or a larger lr; above, a larger lr.
+///   for every row fitted on (the constant-mean predictor). When its loss rose, or its train MAE
+///   ended more than 10% above its best epoch's, lr is likely too large; otherwise, under
+///   `enoughSteps` Adam steps the remedy is more steps (smaller batch, more epochs) or a larger
+///   lr; above, a larger lr.
 /// - the train loss ended above its first epoch's: lr is likely too large.
 /// - still learning: under `enoughSteps` steps, the last epoch cut the train MAE by more than
 ///   `stillLearning`; more epochs. (The article's fits take 3,600 steps or more and never see it.)
@@ -48,6 +50,12 @@ struct LearningCheck {
                 "Warning: `\(name)` did not learn: its final train MAE (\(DisplayNumber.fixed(last.trainMAE, 4))) is no "
                 + "better than predicting the mean rating for every row (\(DisplayNumber.fixed(constantMeanMAE, 4))). "
                 + run
+            // A fit that was once better than it ended overshoots: more steps would not help.
+            if let best = history.epochs.map(\.trainMAE).min(), last.trainLoss > first.trainLoss || last.trainMAE > best * 1.1 {
+                return said + " Its train MAE was \(DisplayNumber.fixed(best, 4)) at best and its loss went from "
+                    + "\(DisplayNumber.fixed(first.trainLoss, 4)) to \(DisplayNumber.fixed(last.trainLoss, 4)): the learning "
+                    + "rate is likely too large: try lr=\(DisplayNumber.shortest(lr / 10))."
+            }
             guard steps < Self.enoughSteps else {
                 return said + " Try a larger learning rate (e.g. lr=\(DisplayNumber.shortest(lr * 10))) or more epochs."
             }
