@@ -31,7 +31,8 @@ enum PredictionsVerb {
             let prediction = model.predictor.predict(user: user, movie: movie)
             return [
                 .integer(position + 1), .text(test.userIds.rawId(at: user)), .text(test.movieIds.rawId(at: movie)),
-                .text(dataset.title(ofMovie: movie)), .decimal(prediction.value), .decimal(DisplayNumber.decimal(test.ratings[row])),
+                .text(dataset.title(ofMovie: movie)), .decimal(prediction.value),
+                .decimal(DisplayNumber.decimal(test.ratings[row])),
             ]
         }
         let whose = user.map { user in
