@@ -63,7 +63,7 @@ enum TrainVerb {
                     "fit \(name)", invocation, key: "\(alsConfig)", encode: { $0.encoded() }, decode: ALSModel.decode
                 ) { () throws(NotebookError) -> ALSModel in
                     guard table.count > 0 else { throw ModelOptions.failure(TrainingError.noTrainingData, invocation) }
-                    do throws(ALSConfig.Invalid) {
+                    do throws(ConfigError) {
                         return try ALS.fit(table, config: alsConfig, threads: 2)
                     } catch {
                         throw invocation.fail(error.description)
@@ -107,25 +107,4 @@ enum TrainVerb {
         if let replaced { results.append(replaced) }
         return results
     }
-}
-
-extension ModelConfig {
-    /// Epochs the progress line counts to (nil for models without epochs).
-    var epochCount: Int? {
-        if case .factor(let config) = self { return config.epochs }
-        return nil
-    }
-}
-
-/// One epoch's figures as the progress line shows them.
-enum EpochLine {
-    static func text(_ model: String, _ record: EpochRecord, of epochs: Int) -> String {
-        var line = "\(model): epoch \(record.epoch)/\(epochs)  loss \(format(record.trainLoss))  mae \(format(record.trainMAE))"
-        if let loss = record.validationLoss, let mae = record.validationMAE {
-            line += "  val_loss \(format(loss))  val_mae \(format(mae))"
-        }
-        return line
-    }
-
-    private static func format(_ value: Double) -> String { String(format: "%.4f", value) }
 }
