@@ -20,7 +20,9 @@ public struct ALSConfig: Sendable, Hashable, Codable {
     }
 
     public func validate() throws(ConfigError) {
-        guard (1...1_000).contains(rank) else { throw ConfigError(setting: "rank", allowed: "between 1 and 1000", given: "\(rank)") }
+        guard (1...1_000).contains(rank) else {
+            throw ConfigError(setting: "rank", allowed: "between 1 and 1000", given: "\(rank)")
+        }
         guard (1...10_000).contains(iterations) else {
             throw ConfigError(setting: "iterations", allowed: "between 1 and 10000", given: "\(iterations)")
         }

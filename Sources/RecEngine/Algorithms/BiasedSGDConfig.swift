@@ -35,8 +35,12 @@ public struct BiasedSGDConfig: Sendable, Hashable, Codable {
     }
 
     public func validate() throws(ConfigError) {
-        guard (0...1_000).contains(factors) else { throw ConfigError(setting: "k", allowed: "from 0 to 1000", given: "\(factors)") }
-        guard (1...10_000).contains(epochs) else { throw ConfigError(setting: "epochs", allowed: "from 1 to 10000", given: "\(epochs)") }
+        guard (0...1_000).contains(factors) else {
+            throw ConfigError(setting: "k", allowed: "from 0 to 1000", given: "\(factors)")
+        }
+        guard (1...10_000).contains(epochs) else {
+            throw ConfigError(setting: "epochs", allowed: "from 1 to 10000", given: "\(epochs)")
+        }
         guard learningRate > 0 && learningRate.isFinite else {
             throw ConfigError(setting: "lr", allowed: "a positive number", given: "\(learningRate)")
         }

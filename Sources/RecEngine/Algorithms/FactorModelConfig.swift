@@ -59,14 +59,18 @@ public struct FactorModelConfig: Sendable, Hashable, Codable {
 
     /// Throws `ConfigError` naming the first setting out of range.
     public func validate() throws(ConfigError) {
-        guard (1...1_000).contains(factors) else { throw ConfigError(setting: "k", allowed: "from 1 to 1000", given: "\(factors)") }
+        guard (1...1_000).contains(factors) else {
+            throw ConfigError(setting: "k", allowed: "from 1 to 1000", given: "\(factors)")
+        }
         guard regularization >= 0 && regularization.isFinite else {
             throw ConfigError(setting: "reg", allowed: "a finite number >= 0", given: "\(regularization)")
         }
         guard kind != .neural || (1...10_000).contains(hiddenUnits) else {
             throw ConfigError(setting: "units", allowed: "from 1 to 10000", given: "\(hiddenUnits)")
         }
-        guard (1...10_000).contains(epochs) else { throw ConfigError(setting: "epochs", allowed: "from 1 to 10000", given: "\(epochs)") }
+        guard (1...10_000).contains(epochs) else {
+            throw ConfigError(setting: "epochs", allowed: "from 1 to 10000", given: "\(epochs)")
+        }
         guard (1...10_000_000).contains(batchSize) else {
             throw ConfigError(setting: "batch", allowed: "from 1 to 10000000", given: "\(batchSize)")
         }
@@ -74,7 +78,8 @@ public struct FactorModelConfig: Sendable, Hashable, Codable {
             throw ConfigError(setting: "lr", allowed: "a positive number", given: "\(adam.learningRate)")
         }
         guard validationFraction >= 0 && validationFraction < 1 else {
-            throw ConfigError(setting: "validation", allowed: "from 0 (none) up to but not including 1", given: "\(validationFraction)")
+            throw ConfigError(
+                setting: "validation", allowed: "from 0 (none) up to but not including 1", given: "\(validationFraction)")
         }
         if let patience, patience < 1 { throw ConfigError(setting: "patience", allowed: "at least 1", given: "\(patience)") }
         if patience != nil && validationFraction == 0 {

@@ -33,7 +33,9 @@ public struct ItemCorrelation: Sendable {
         }
 
         public func validate() throws(ConfigError) {
-            guard minPeriods >= 1 else { throw ConfigError(setting: "min-periods", allowed: "at least 1", given: "\(minPeriods)") }
+            guard minPeriods >= 1 else {
+                throw ConfigError(setting: "min-periods", allowed: "at least 1", given: "\(minPeriods)")
+            }
         }
     }
 

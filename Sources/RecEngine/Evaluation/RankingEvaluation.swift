@@ -27,7 +27,9 @@ public struct RankingEvaluation: Sendable {
 
         public func validate() throws(ConfigError) {
             guard cutoff >= 1 else { throw ConfigError(setting: "k", allowed: "at least 1", given: "\(cutoff)") }
-            guard relevantFrom.isFinite else { throw ConfigError(setting: "relevant", allowed: "a number", given: "\(relevantFrom)") }
+            guard relevantFrom.isFinite else {
+                throw ConfigError(setting: "relevant", allowed: "a number", given: "\(relevantFrom)")
+            }
         }
     }
 

@@ -1,4 +1,3 @@
-
 /// What a report was computed from: enough to compute it again.
 public struct Provenance: Sendable, Hashable, Codable {
     public var notebook: String

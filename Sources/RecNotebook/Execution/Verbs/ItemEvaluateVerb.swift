@@ -69,7 +69,8 @@ enum ItemEvaluateVerb {
                         Metric(
                             "share with at least one neighbour (elsewhere kNN gives the movie's mean)",
                             Double(evaluation.ratingsWithNeighbours) / Double(split.test.count), precision: 4),
-                        Metric("MAE of item kNN where it has a neighbour", evaluation.errorsWithNeighbours.metrics.mae, precision: 4),
+                        Metric(
+                            "MAE of item kNN where it has a neighbour", evaluation.errorsWithNeighbours.metrics.mae, precision: 4),
                         Metric(
                             "MAE of the movie mean on the same ratings", evaluation.baselineErrorsWithNeighbours.metrics.mae,
                             precision: 4),
@@ -91,4 +92,3 @@ enum ItemEvaluateVerb {
         ]
     }
 }
-
