@@ -7,7 +7,7 @@ enum TrainVerb {
         name: "train",
         summary: "Trains a model (svd, rsvd, neural by Adam; sgd-svd, baseline as Surprise; movie-mean; als, embedded or "
             + "on Spark with engine=spark; item-knn) on the training rows and names it.",
-        usage: "train NAME model=svd|rsvd|neural|sgd-svd|baseline|movie-mean|als|item-knn [SETTING=VALUE ...] "
+        usage: "train NAME model=\(ModelFamilyRegistry.names.joined(separator: "|")) [SETTING=VALUE ...] "
             + "[engine=swift|spark] [on=train|all]",
         example: "train rsvd1 model=rsvd k=5 reg=1e-7 epochs=45 batch=10000",
         keys: ModelOptions.keys + ["on", "engine"],
