@@ -32,7 +32,7 @@ struct Check: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        let options = NotebookChecker.Options(
+        let options = RunOptions(
             dataFolder: data, outFolder: out, observer: ConsoleStatus(), allowOutsideData: allowOutsideData)
         var failed = 0
         for path in paths {

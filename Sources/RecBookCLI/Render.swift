@@ -27,7 +27,7 @@ struct Render: ParsableCommand {
     }
 
     /// Renders `paths`, prints a line per notebook and returns how many failed.
-    static func render(_ paths: [String], _ options: ReportRenderer.Options) throws -> Int {
+    static func render(_ paths: [String], _ options: RunOptions) throws -> Int {
         var failed = 0
         for path in paths {
             let clock = ContinuousClock()

@@ -65,14 +65,14 @@ struct RenderSettings: ParsableArguments {
     }
 
     /// The renderer's options, after checking `-p` names against the notebooks' declarations.
-    func options(for notebooks: [String], observer: (any RunObserver)?) throws -> ReportRenderer.Options {
+    func options(for notebooks: [String], observer: (any RunObserver)?) throws -> RunOptions {
         let parameters = try parameters()
         do {
             try ReportRenderer.checkParameters(parameters, notebooks: notebooks)
         } catch {
             throw ValidationError(error.description)
         }
-        return ReportRenderer.Options(
+        return RunOptions(
             dataFolder: data, outFolder: out, keepGoing: keepGoing, parameters: parameters,
             cacheFolder: noCache ? nil : cache, formats: try formats(), observer: observer,
             allowOutsideData: allowOutsideData)

@@ -13,7 +13,7 @@ import Foundation
 /// half-step, so they are solved in parallel and the result does not depend on the thread count.
 public enum ALS {
     public static func fit(_ train: RatingsTable, config: ALSConfig, threads: Int = ProcessInfo.processInfo.activeProcessorCount)
-        throws(ALSConfig.Invalid) -> ALSModel
+        throws(ConfigError) -> ALSModel
     {
         try config.validate()
         let rank = config.rank

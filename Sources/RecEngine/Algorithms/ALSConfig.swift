@@ -19,18 +19,15 @@ public struct ALSConfig: Sendable, Hashable, Codable {
         self.seed = seed
     }
 
-    /// What is wrong with the settings, said as the user should fix it.
-    public struct Invalid: Error, Sendable, Hashable, CustomStringConvertible {
-        public var description: String
-    }
-
-    public func validate() throws(Invalid) {
-        guard (1...1_000).contains(rank) else { throw Invalid(description: "rank must be between 1 and 1000, not \(rank)") }
+    public func validate() throws(ConfigError) {
+        guard (1...1_000).contains(rank) else {
+            throw ConfigError(setting: "rank", allowed: "between 1 and 1000", given: "\(rank)")
+        }
         guard (1...10_000).contains(iterations) else {
-            throw Invalid(description: "iterations must be between 1 and 10000, not \(iterations)")
+            throw ConfigError(setting: "iterations", allowed: "between 1 and 10000", given: "\(iterations)")
         }
         guard regularization > 0, regularization.isFinite else {
-            throw Invalid(description: "regularization must be a positive number, not \(regularization)")
+            throw ConfigError(setting: "regularization", allowed: "a positive number", given: "\(regularization)")
         }
     }
 }

@@ -15,10 +15,16 @@ public struct BaselineConfig: Sendable, Hashable, Codable {
         self.movieRegularization = movieRegularization
     }
 
-    public func validate() throws(ModelConfigError) {
-        guard (1...10_000).contains(epochs) else { throw ModelConfigError("epochs must be from 1 to 10000, not \(epochs)") }
-        guard userRegularization >= 0 && movieRegularization >= 0 && userRegularization.isFinite && movieRegularization.isFinite
-        else { throw ModelConfigError("reg-u and reg-i must be finite numbers >= 0") }
+    public func validate() throws(ConfigError) {
+        guard (1...10_000).contains(epochs) else {
+            throw ConfigError(setting: "epochs", allowed: "from 1 to 10000", given: "\(epochs)")
+        }
+        guard userRegularization >= 0 && userRegularization.isFinite else {
+            throw ConfigError(setting: "reg-u", allowed: "a finite number >= 0", given: "\(userRegularization)")
+        }
+        guard movieRegularization >= 0 && movieRegularization.isFinite else {
+            throw ConfigError(setting: "reg-i", allowed: "a finite number >= 0", given: "\(movieRegularization)")
+        }
     }
 
     public var summary: String {

@@ -34,17 +34,25 @@ public struct BiasedSGDConfig: Sendable, Hashable, Codable {
         self.seed = seed
     }
 
-    public func validate() throws(ModelConfigError) {
-        guard (0...1_000).contains(factors) else { throw ModelConfigError("k (factors) must be from 0 to 1000, not \(factors)") }
-        guard (1...10_000).contains(epochs) else { throw ModelConfigError("epochs must be from 1 to 10000, not \(epochs)") }
+    public func validate() throws(ConfigError) {
+        guard (0...1_000).contains(factors) else {
+            throw ConfigError(setting: "k", allowed: "from 0 to 1000", given: "\(factors)")
+        }
+        guard (1...10_000).contains(epochs) else {
+            throw ConfigError(setting: "epochs", allowed: "from 1 to 10000", given: "\(epochs)")
+        }
         guard learningRate > 0 && learningRate.isFinite else {
-            throw ModelConfigError("lr must be a positive number, not \(learningRate)")
+            throw ConfigError(setting: "lr", allowed: "a positive number", given: "\(learningRate)")
         }
         guard regularization >= 0 && regularization.isFinite else {
-            throw ModelConfigError("reg must be a finite number >= 0, not \(regularization)")
+            throw ConfigError(setting: "reg", allowed: "a finite number >= 0", given: "\(regularization)")
         }
-        guard initStandardDeviation >= 0 && initStandardDeviation.isFinite && initMean.isFinite else {
-            throw ModelConfigError("the initial normal distribution needs a finite mean and a standard deviation >= 0")
+        guard initMean.isFinite else {
+            throw ConfigError(setting: "the initial mean", allowed: "a finite number", given: "\(initMean)")
+        }
+        guard initStandardDeviation >= 0 && initStandardDeviation.isFinite else {
+            throw ConfigError(
+                setting: "the initial standard deviation", allowed: "a finite number >= 0", given: "\(initStandardDeviation)")
         }
     }
 

@@ -57,28 +57,35 @@ public struct FactorModelConfig: Sendable, Hashable, Codable {
         self.seed = seed
     }
 
-    /// Throws `ModelConfigError` naming the first setting out of range.
-    public func validate() throws(ModelConfigError) {
-        guard (1...1_000).contains(factors) else { throw ModelConfigError("k (factors) must be from 1 to 1000, not \(factors)") }
+    /// Throws `ConfigError` naming the first setting out of range.
+    public func validate() throws(ConfigError) {
+        guard (1...1_000).contains(factors) else {
+            throw ConfigError(setting: "k", allowed: "from 1 to 1000", given: "\(factors)")
+        }
         guard regularization >= 0 && regularization.isFinite else {
-            throw ModelConfigError("reg must be a finite number >= 0, not \(regularization)")
+            throw ConfigError(setting: "reg", allowed: "a finite number >= 0", given: "\(regularization)")
         }
         guard kind != .neural || (1...10_000).contains(hiddenUnits) else {
-            throw ModelConfigError("units must be from 1 to 10000, not \(hiddenUnits)")
+            throw ConfigError(setting: "units", allowed: "from 1 to 10000", given: "\(hiddenUnits)")
         }
-        guard (1...10_000).contains(epochs) else { throw ModelConfigError("epochs must be from 1 to 10000, not \(epochs)") }
+        guard (1...10_000).contains(epochs) else {
+            throw ConfigError(setting: "epochs", allowed: "from 1 to 10000", given: "\(epochs)")
+        }
         guard (1...10_000_000).contains(batchSize) else {
-            throw ModelConfigError("batch must be from 1 to 10000000, not \(batchSize)")
+            throw ConfigError(setting: "batch", allowed: "from 1 to 10000000", given: "\(batchSize)")
         }
         guard adam.learningRate > 0 && adam.learningRate.isFinite else {
-            throw ModelConfigError("lr must be a positive number, not \(adam.learningRate)")
+            throw ConfigError(setting: "lr", allowed: "a positive number", given: "\(adam.learningRate)")
         }
         guard validationFraction >= 0 && validationFraction < 1 else {
-            throw ModelConfigError("validation must be from 0 (none) up to but not including 1, not \(validationFraction)")
+            throw ConfigError(
+                setting: "validation", allowed: "from 0 (none) up to but not including 1", given: "\(validationFraction)")
         }
-        if let patience, patience < 1 { throw ModelConfigError("patience must be at least 1, not \(patience)") }
+        if let patience, patience < 1 { throw ConfigError(setting: "patience", allowed: "at least 1", given: "\(patience)") }
         if patience != nil && validationFraction == 0 {
-            throw ModelConfigError("early stopping watches the validation loss; give validation=0.2 (say) with patience")
+            throw ConfigError(
+                setting: "patience", allowed: "used with validation > 0 (early stopping watches the validation loss)",
+                given: "with validation=0; add validation=0.2, say")
         }
     }
 

@@ -32,8 +32,10 @@ public struct ItemCorrelation: Sendable {
             self.minPeriods = minPeriods
         }
 
-        public func validate() throws(ItemCFConfigError) {
-            guard minPeriods >= 1 else { throw ItemCFConfigError("min-periods must be at least 1, not \(minPeriods)") }
+        public func validate() throws(ConfigError) {
+            guard minPeriods >= 1 else {
+                throw ConfigError(setting: "min-periods", allowed: "at least 1", given: "\(minPeriods)")
+            }
         }
     }
 
@@ -45,7 +47,7 @@ public struct ItemCorrelation: Sendable {
     public let commonRaters: [Int32]
 
     /// The correlation of every movie pair of `matrix`, in parallel.
-    public init(_ matrix: RatingMatrix, config: Config) throws(ItemCFConfigError) {
+    public init(_ matrix: RatingMatrix, config: Config) throws(ConfigError) {
         try config.validate()
         let movies = matrix.movieCount
         let minPeriods = Double(config.minPeriods)
@@ -87,7 +89,7 @@ public struct ItemCorrelation: Sendable {
 
     /// Builds the sparse pivot of `table` and correlates it: the article's
     /// `pivot_table(...).corr(method='pearson', min_periods=p)` in one call (what the benchmark times).
-    public static func ofRatings(_ table: RatingsTable, minPeriods: Int) throws(ItemCFConfigError) -> ItemCorrelation {
+    public static func ofRatings(_ table: RatingsTable, minPeriods: Int) throws(ConfigError) -> ItemCorrelation {
         try ItemCorrelation(RatingMatrix(table), config: Config(minPeriods: minPeriods))
     }
 

@@ -25,8 +25,8 @@ public struct ItemKNN: RatingEstimator, Sendable {
             self.minPeriods = minPeriods
         }
 
-        public func validate() throws(ItemCFConfigError) {
-            guard neighbours >= 1 else { throw ItemCFConfigError("neighbours must be at least 1, not \(neighbours)") }
+        public func validate() throws(ConfigError) {
+            guard neighbours >= 1 else { throw ConfigError(setting: "neighbours", allowed: "at least 1", given: "\(neighbours)") }
             try ItemCorrelation.Config(minPeriods: minPeriods).validate()
         }
     }
@@ -66,7 +66,7 @@ public struct ItemKNN: RatingEstimator, Sendable {
     public var means: [Double] { fitted.means }
 
     /// Builds the training pivot and its correlations, then the model.
-    public static func fit(_ train: RatingsTable, config: Config) throws(ItemCFConfigError) -> ItemKNN {
+    public static func fit(_ train: RatingsTable, config: Config) throws(ConfigError) -> ItemKNN {
         try config.validate()
         let matrix = RatingMatrix(train)
         let correlation = try ItemCorrelation(matrix, config: ItemCorrelation.Config(minPeriods: config.minPeriods))
@@ -74,7 +74,7 @@ public struct ItemKNN: RatingEstimator, Sendable {
     }
 
     /// The model on an already computed pivot and correlation (the notebook caches both).
-    public init(matrix: RatingMatrix, correlation: ItemCorrelation, neighbours: Int) throws(ItemCFConfigError) {
+    public init(matrix: RatingMatrix, correlation: ItemCorrelation, neighbours: Int) throws(ConfigError) {
         precondition(matrix.movieCount == correlation.movieCount, "the correlation must come from this matrix")
         let config = Config(neighbours: neighbours, minPeriods: correlation.config.minPeriods)
         try config.validate()

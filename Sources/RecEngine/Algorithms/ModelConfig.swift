@@ -14,16 +14,14 @@ public enum ModelConfig: Sendable, Hashable, Codable {
     /// Item-based k-nearest neighbours on Pearson correlations (`ItemKNN`, the article's item CF).
     case itemKNN(ItemKNN.Config)
 
-    public func validate() throws(ModelConfigError) {
+    public func validate() throws(ConfigError) {
         switch self {
         case .factor(let config): try config.validate()
         case .biasedSGD(let config): try config.validate()
         case .baseline(let config): try config.validate()
         case .movieMean: break
-        case .als(let config):
-            do { try config.validate() } catch { throw ModelConfigError(error.description) }
-        case .itemKNN(let config):
-            do { try config.validate() } catch { throw ModelConfigError(error.description) }
+        case .als(let config): try config.validate()
+        case .itemKNN(let config): try config.validate()
         }
     }
 
@@ -85,17 +83,17 @@ public enum ModelConfig: Sendable, Hashable, Codable {
             return .movieMean(MovieMeans(table))
         case .als(let config):
             guard table.count > 0 else { throw .noTrainingData }
-            do {
+            do throws(ConfigError) {
                 return .als(try ALS.fit(table, config: config, threads: threads))
             } catch {
-                throw .invalidConfig(ModelConfigError(error.description))
+                throw .invalidConfig(error)
             }
         case .itemKNN(let config):
             guard table.count > 0 else { throw .noTrainingData }
-            do {
+            do throws(ConfigError) {
                 return .itemKNN(try ItemKNN.fit(table, config: config))
             } catch {
-                throw .invalidConfig(ModelConfigError(error.description))
+                throw .invalidConfig(error)
             }
         }
     }

@@ -48,11 +48,11 @@ public struct CrossValidation: Sendable, Codable {
             if let foldLearned = model.learned(on: train) { learned = (learned ?? true) && foldLearned }
             scores.append(HeldOutEvaluation.errors(model, train: train, test: test))
             if let ranking {
-                do {
+                do throws(ConfigError) {
                     let evaluation = try RankingEvaluation(train: train, test: test, config: ranking)
                     rankings.append(evaluation.evaluate(HeldOutEvaluation.predictor(model, train: train)))
                 } catch {
-                    throw .invalidConfig(ModelConfigError(error.description))
+                    throw .invalidConfig(error)
                 }
             }
         }

@@ -25,9 +25,11 @@ public struct RankingEvaluation: Sendable {
             self.relevantFrom = relevantFrom
         }
 
-        public func validate() throws(ItemCFConfigError) {
-            guard cutoff >= 1 else { throw ItemCFConfigError("k must be at least 1, not \(cutoff)") }
-            guard relevantFrom.isFinite else { throw ItemCFConfigError("the relevance threshold must be a number") }
+        public func validate() throws(ConfigError) {
+            guard cutoff >= 1 else { throw ConfigError(setting: "k", allowed: "at least 1", given: "\(cutoff)") }
+            guard relevantFrom.isFinite else {
+                throw ConfigError(setting: "relevant", allowed: "a number", given: "\(relevantFrom)")
+            }
         }
     }
 
@@ -36,7 +38,7 @@ public struct RankingEvaluation: Sendable {
     private let test: RatingMatrix
 
     /// `train` and `test` must share their id maps (as `RatingsTable.subset` keeps them).
-    public init(train: RatingsTable, test: RatingsTable, config: Config) throws(ItemCFConfigError) {
+    public init(train: RatingsTable, test: RatingsTable, config: Config) throws(ConfigError) {
         try config.validate()
         precondition(
             train.movieCount == test.movieCount && train.userCount == test.userCount,

@@ -7,25 +7,6 @@ import Foundation
 /// The cache is never used: a cached result would hide exactly the change `check` is for (a
 /// model default edited without bumping the engine's version).
 public enum NotebookChecker {
-    public struct Options: Sendable {
-        /// `--data`; `nil` uses the folder recorded in the report's provenance.
-        public var dataFolder: String?
-        /// Where the committed reports are (`--out`, default `output/`).
-        public var outFolder: String
-        public var observer: (any RunObserver)?
-        /// `--allow-outside-data`: `load` may read files outside the data folder.
-        public var allowOutsideData: Bool
-
-        public init(
-            dataFolder: String?, outFolder: String, observer: (any RunObserver)? = nil, allowOutsideData: Bool = false
-        ) {
-            self.dataFolder = dataFolder
-            self.allowOutsideData = allowOutsideData
-            self.outFolder = outFolder
-            self.observer = observer
-        }
-    }
-
     public struct Outcome: Sendable {
         public var notebook: String
         /// The committed JSON twin compared with.
@@ -45,7 +26,7 @@ public enum NotebookChecker {
         public var passed: Bool { drifts.isEmpty && dataChanges.isEmpty && failures.isEmpty }
     }
 
-    public static func check(notebook path: String, options: Options) throws(ReportError) -> Outcome {
+    public static func check(notebook path: String, options: RunOptions) throws(ReportError) -> Outcome {
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let twinPath = (options.outFolder as NSString).appendingPathComponent(name + ".json")
         guard let twinData = FileManager.default.contents(atPath: twinPath) else {

@@ -20,13 +20,3 @@ public struct CellRun: Sendable {
     /// What the cache did for the cell's expensive steps; run metadata like the wall time.
     public var cacheEvents: [CacheEvent] = []
 }
-
-/// A notebook after running: every cell, and what its numbers were computed from.
-public struct NotebookRun: Sendable {
-    public var document: NotebookDocument
-    public var cells: [CellRun]
-    public var provenance: Provenance
-
-    public var succeeded: Bool { cells.allSatisfy { $0.status == .ok } }
-    public var firstError: NotebookError? { cells.lazy.compactMap(\.error).first }
-}

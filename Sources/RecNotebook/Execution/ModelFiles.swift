@@ -11,8 +11,14 @@ import RecEngine
 enum ModelFiles {
     static let folderName = "models"
     static let fileExtension = ".recmodel"
-    /// The families `save` writes: those of `FactorModel`, whose file format is documented.
-    static let savableFamilies = "svd, rsvd and neural"
+
+    /// The model as `save` writes it, or `nil` when its family cannot be saved
+    /// (`ModelFamily.canBeSaved`). The families that can are `FactorModel`'s: its file format
+    /// (`FactorModel+File.swift`) is the one documented and versioned.
+    static func savable(_ model: FittedModel, family: ModelFamily) -> FactorModel? {
+        guard family.canBeSaved, case .factor(let factors) = model else { return nil }
+        return factors
+    }
 
     /// A model file under the output folder: the path to open, and the path relative to the
     /// report that the page shows and links.

@@ -37,30 +37,6 @@ public struct RunContext: Sendable {
     }
 }
 
-/// The ratings and movies a notebook works on, with where they came from.
-struct Dataset {
-    var ratings: RatingsTable
-    var movies: MovieCatalog?
-    /// Each dense movie's catalog entry, if the movies file lists it.
-    var catalogEntries: [Movie?]
-
-    init(ratings: RatingsTable, movies: MovieCatalog?) {
-        self.ratings = ratings
-        self.movies = movies
-        catalogEntries = movies?.entries(for: ratings.movieIds) ?? Array(repeating: nil, count: ratings.movieCount)
-    }
-
-    func title(ofMovie index: Int) -> String {
-        catalogEntries[index]?.title ?? ratings.movieIds.rawId(at: index)
-    }
-
-    /// Whether the movies file carries Douban scores: tables show a "Douban score" column only
-    /// then (a MovieLens catalog has none, and an all-empty column says nothing).
-    var hasScores: Bool {
-        catalogEntries.contains { $0?.score != nil }
-    }
-}
-
 /// One notebook's state, shared by its cells in order: the data, the seed and what the
 /// provenance header will say.
 final class Session {
@@ -149,25 +125,4 @@ final class Session {
         }
         return dataset
     }
-}
-
-/// The session's split: the rows, and the train and test tables made from them.
-struct SplitState {
-    /// `holdout`, or `k-fold` (then `folds` holds every fold and `split` is the first).
-    var kind: String
-    var split: RatingSplit
-    var folds: [RatingSplit]
-    var seed: UInt64
-    var train: RatingsTable
-    var test: RatingsTable
-}
-
-/// One row of the comparison table: a model and its scores on the session's split.
-struct ModelScore {
-    var model: String
-    /// Its settings in a few words, e.g. `k=10, 50 epochs, adam`.
-    var settings: String
-    /// Metrics by name (MAE, RMSE, ...), in display order.
-    var metrics: [Metric]
-    var trainSeconds: Double?
 }

@@ -2,36 +2,6 @@ import Foundation
 
 /// Renders notebooks into report pages, their JSON twins and the index page.
 public enum ReportRenderer {
-    public struct Options: Sendable {
-        public var dataFolder: String
-        public var outFolder: String
-        public var keepGoing: Bool
-        /// `-p name=value` overrides (check them first with `checkParameters`).
-        public var parameters: [String: String]
-        /// `--cache DIR`; `nil` for `--no-cache`.
-        public var cacheFolder: String?
-        /// Which pages to write beside the JSON twin (always written: `check` reads it).
-        public var formats: Set<OutputFormat>
-        public var observer: (any RunObserver)?
-        /// `--allow-outside-data`: `load` may read files outside `dataFolder`.
-        public var allowOutsideData: Bool
-
-        public init(
-            dataFolder: String, outFolder: String, keepGoing: Bool, parameters: [String: String] = [:],
-            cacheFolder: String? = nil, formats: Set<OutputFormat> = [.html], observer: (any RunObserver)? = nil,
-            allowOutsideData: Bool = false
-        ) {
-            self.dataFolder = dataFolder
-            self.allowOutsideData = allowOutsideData
-            self.outFolder = outFolder
-            self.keepGoing = keepGoing
-            self.parameters = parameters
-            self.cacheFolder = cacheFolder
-            self.formats = formats
-            self.observer = observer
-        }
-    }
-
     /// The formats `--to` accepts.
     public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
         case html
@@ -70,7 +40,7 @@ public enum ReportRenderer {
     }
 
     /// Runs one notebook and writes its page and twin, then refreshes the index.
-    public static func render(notebook path: String, options: Options) throws(ReportError) -> Outcome {
+    public static func render(notebook path: String, options: RunOptions) throws(ReportError) -> Outcome {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -82,7 +52,7 @@ public enum ReportRenderer {
         try prepare(options.outFolder)
         let document = MarkdownParser.parse(text, file: path)
         let context = RunContext(
-            dataFolder: options.dataFolder, notebookFile: path, parameters: options.parameters,
+            dataFolder: options.dataFolder ?? ".", notebookFile: path, parameters: options.parameters,
             cache: options.cacheFolder.map(CellCache.init(folder:)), engineBuild: EngineBuild.fingerprint,
             observer: options.observer, allowOutsideData: options.allowOutsideData, outputFolder: options.outFolder)
         let run = NotebookRunner.run(document, context: context, keepGoing: options.keepGoing)

@@ -72,7 +72,7 @@ import Testing
         let train = table([("a", "x", 5)])
         let model = try ALS.fit(train, config: ALSConfig(rank: 1, iterations: 1))
         #expect(throws: EstimateError.unknownUser(3)) { try model.estimate(user: 3, movie: 0) }
-        #expect(throws: ALSConfig.Invalid(description: "regularization must be a positive number, not 0.0")) {
+        #expect(throws: ConfigError(setting: "regularization", allowed: "a positive number", given: "0.0")) {
             try ALS.fit(train, config: ALSConfig(regularization: 0))
         }
     }

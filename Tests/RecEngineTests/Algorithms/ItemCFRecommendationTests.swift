@@ -49,7 +49,9 @@ import Testing
         let two = try ItemKNN.fit(table, config: .init(neighbours: 2, minPeriods: 2))
         let expected = 2 + (sXY * (5 - 3) + 0.5 * (5 - 2.75)) / (sXY + 0.5)
         #expect(abs(try two.estimate(user: 3, movie: 0) - expected) < 1e-12)
-        #expect(throws: ItemCFConfigError.self) { try ItemKNN.fit(table, config: .init(neighbours: 0)) }
+        #expect(throws: ConfigError(setting: "neighbours", allowed: "at least 1", given: "0")) {
+            try ItemKNN.fit(table, config: .init(neighbours: 0))
+        }
     }
 }
 

@@ -33,7 +33,9 @@ import Testing
     }
 
     @Test func invalidMinPeriodsIsAnError() {
-        #expect(throws: ItemCFConfigError.self) { try correlate(ItemCFTestData.fourByFour, 0) }
+        #expect(throws: ConfigError(setting: "min-periods", allowed: "at least 1", given: "0")) {
+            try correlate(ItemCFTestData.fourByFour, 0)
+        }
     }
 
     @Test func nearConstantNonIntegerColumnIsNaNNotNoise() throws {

@@ -39,7 +39,7 @@ import Testing
         #expect(metrics.precision == 0.25 && metrics.recall == 0.5 && metrics.ndcg == 0.5 && metrics.map == 0.5)
         // Movies 2 and 3 were shown, of 4.
         #expect(metrics.coverage == 0.5)
-        #expect(throws: ItemCFConfigError.self) {
+        #expect(throws: ConfigError(setting: "k", allowed: "at least 1", given: "0")) {
             try RankingEvaluation(train: train, test: test, config: .init(cutoff: 0))
         }
     }

@@ -52,6 +52,14 @@ import Testing
         }
     }
 
+    @Test func patienceWithoutAValidationShareSaysWhatToAdd() throws {
+        let session = try session()
+        #expect(
+            message("train m model=rsvd patience=3", session)
+                == "t.md:1: patience must be used with validation > 0 (early stopping watches the validation loss), "
+                + "not with validation=0; add validation=0.2, say (model=rsvd)")
+    }
+
     @Test func aSettingOfAnotherFamilyIsAnErrorNamingThisFamilysSettings() throws {
         let session = try session()
         #expect(

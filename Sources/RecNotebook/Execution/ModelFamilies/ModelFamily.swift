@@ -12,6 +12,9 @@ struct ModelFamily: Sendable {
     var settings: [ModelSetting]
     /// The engine config for one choice of every setting; `seed` seeds models that draw random numbers.
     var build: @Sendable (ChosenSettings, _ seed: UInt64) -> ModelConfig
+    /// Whether `save` writes its models (and `restore` reads them): only families with a
+    /// documented, versioned file format (`ModelFiles.savable`) say yes.
+    var canBeSaved = false
 
     func setting(_ key: String) -> ModelSetting? {
         settings.first { $0.key == key }

@@ -11,6 +11,13 @@ enum ModelFamilyRegistry {
         all.first { $0.name == name }
     }
 
+    /// The families `save` writes, for messages: `svd, rsvd and neural`.
+    static var savableNames: String {
+        let names = all.filter(\.canBeSaved).map(\.name)
+        guard names.count > 1 else { return names.joined() }
+        return names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+    }
+
     /// Every key some family takes, first use first: what the model verbs accept besides their own.
     static var settingKeys: [String] {
         var keys: [String] = []

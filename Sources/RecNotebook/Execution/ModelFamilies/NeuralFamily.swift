@@ -4,5 +4,5 @@ enum NeuralFamily {
     static let family = ModelFamily(
         name: "neural", summary: "embeddings and biases through a ReLU layer (the article's neural model), by Adam",
         settings: AdamFamily.settings(kind: .neural, k: 5, reg: 0.01, epochs: 45),
-        build: { AdamFamily.config(.neural, $0, seed: $1) })
+        build: { AdamFamily.config(.neural, $0, seed: $1) }, canBeSaved: true)
 }

@@ -4,5 +4,5 @@ enum RSVDFamily {
     static let family = ModelFamily(
         name: "rsvd", summary: "embeddings with biases and L2 regularisation (the article's RSVD), by Adam",
         settings: AdamFamily.settings(kind: .rsvd, k: 5, reg: 1e-7, epochs: 45),
-        build: { AdamFamily.config(.rsvd, $0, seed: $1) })
+        build: { AdamFamily.config(.rsvd, $0, seed: $1) }, canBeSaved: true)
 }

@@ -4,5 +4,5 @@ enum SVDFamily {
     static let family = ModelFamily(
         name: "svd", summary: "dot product of user and movie embeddings (the article's SVD), by Adam",
         settings: AdamFamily.settings(kind: .svd, k: 10, reg: nil, epochs: 50),
-        build: { AdamFamily.config(.svd, $0, seed: $1) })
+        build: { AdamFamily.config(.svd, $0, seed: $1) }, canBeSaved: true)
 }

@@ -19,12 +19,7 @@ enum CorrelateVerb {
         let order = try invocation.choice("by", from: ["raters", "title"], default: "raters")
         let dataset = try session.requireDataset(invocation)
         let matrix = session.itemCF.matrix(for: dataset.ratings)
-        let correlation: ItemCorrelation
-        do {
-            correlation = try session.itemCF.correlation(for: dataset.ratings, minPeriods: minPeriods)
-        } catch {
-            throw ItemCFArguments.configFailure(error, invocation)
-        }
+        let correlation = try session.correlation(of: dataset.ratings, minPeriods: minPeriods, invocation)
         let chosen: [Int]
         if let list = invocation.string("titles") {
             guard invocation.string("top") == nil && invocation.string("by") == nil else {

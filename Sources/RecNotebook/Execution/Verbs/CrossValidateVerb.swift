@@ -31,7 +31,7 @@ enum CrossValidateVerb {
             let config = RankingEvaluation.Config(
                 cutoff: try invocation.int("ranking", default: 10, range: 1...10_000),
                 relevantFrom: try invocation.double("relevant") ?? 4)
-            do throws(ItemCFConfigError) { try config.validate() } catch { throw invocation.fail(error.description) }
+            do throws(ConfigError) { try config.validate() } catch { throw invocation.fail(error.description) }
             ranking = config
         }
         // k full fits: the fold scores go through the runner's cache.

@@ -28,39 +28,20 @@ enum ItemEvaluateVerb {
         }
         let started = ContinuousClock.now
         let matrix = session.itemCF.matrix(for: split.train)
-        let model: ItemKNN
-        let ranking: RankingEvaluation
-        do {
-            let correlation = try session.itemCF.correlation(for: split.train, minPeriods: minPeriods)
-            model = try ItemKNN(matrix: matrix, correlation: correlation, neighbours: neighbours)
-            ranking = try RankingEvaluation(
-                train: split.train, test: split.test,
-                config: RankingEvaluation.Config(cutoff: cutoff, relevantFrom: relevantFrom))
+        let correlation = try session.correlation(of: split.train, minPeriods: minPeriods, invocation)
+        let evaluation: ItemCFEvaluation
+        let fitSeconds: Double
+        do throws(ConfigError) {
+            let model = try ItemKNN(matrix: matrix, correlation: correlation, neighbours: neighbours)
+            fitSeconds = (ContinuousClock.now - started).seconds
+            evaluation = try ItemCFEvaluation(
+                model: model, train: split.train, test: split.test,
+                ranking: RankingEvaluation.Config(cutoff: cutoff, relevantFrom: relevantFrom))
         } catch {
-            throw ItemCFArguments.configFailure(error, invocation)
+            throw invocation.fail(error.description)
         }
-        let fitSeconds = (ContinuousClock.now - started).seconds
-        let summary = split.train.summary()
-        let scale = summary.minimum...summary.maximum
-        let predictor = Predictor(model: model, fallback: summary.mean, scale: scale)
-        let errors = HeldOutErrors(predictor, test: split.test)
-        let baselinePredictor = Predictor(
-            model: MovieMeanBaseline(matrix: matrix, means: model.means), fallback: summary.mean, scale: scale)
-        let baseline = HeldOutErrors(baselinePredictor, test: split.test)
-        // Where kNN has a neighbour it differs from the movie mean; elsewhere the two agree.
-        let neighbourRows = (0..<split.test.count).filter {
-            model.neighbourCount(user: Int(split.test.users[$0]), movie: Int(split.test.movies[$0])) > 0
-        }
-        let withNeighbours = split.test.subset(neighbourRows)
-        let knnWithNeighbours = HeldOutErrors(predictor, test: withNeighbours)
-        let baselineWithNeighbours = HeldOutErrors(baselinePredictor, test: withNeighbours)
-        let knnRanking = ranking.evaluate(predictor)
-        let recommender = ItemBasedRecommender(matrix: matrix, correlation: model.correlation)
-        let sumRanking = ranking.evaluate { user, candidates in
-            let scores = recommender.scores(user: user)
-            return candidates.map { scores[$0] }
-        }
-        let baselineRanking = ranking.evaluate(baselinePredictor)
+        let errors = evaluation.errors
+        let knnRanking = evaluation.ranking
 
         let settings = "\(neighbours) neighbours, min_periods=\(minPeriods), relevant >= \(DisplayNumber.shortest(relevantFrom))"
         session.record(
@@ -87,9 +68,12 @@ enum ItemEvaluateVerb {
                             Double(errors.estimated) / Double(split.test.count), precision: 4),
                         Metric(
                             "share with at least one neighbour (elsewhere kNN gives the movie's mean)",
-                            Double(neighbourRows.count) / Double(split.test.count), precision: 4),
-                        Metric("MAE of item kNN where it has a neighbour", knnWithNeighbours.metrics.mae, precision: 4),
-                        Metric("MAE of the movie mean on the same ratings", baselineWithNeighbours.metrics.mae, precision: 4),
+                            Double(evaluation.ratingsWithNeighbours) / Double(split.test.count), precision: 4),
+                        Metric(
+                            "MAE of item kNN where it has a neighbour", evaluation.errorsWithNeighbours.metrics.mae, precision: 4),
+                        Metric(
+                            "MAE of the movie mean on the same ratings", evaluation.baselineErrorsWithNeighbours.metrics.mae,
+                            precision: 4),
                         .count("users ranked (a training rating and a relevant test movie)", knnRanking.users),
                         .count("relevant test users left out (no training rating)", knnRanking.coldUsers),
                     ])),
@@ -102,30 +86,9 @@ enum ItemEvaluateVerb {
                         + RankingColumns(cutoff: cutoff).columns,
                     rows: [
                         row("item kNN predicted rating (\(neighbours) neighbours)", errors, knnRanking),
-                        row("article's summed correlation x rating", nil, sumRanking),
-                        row("movie mean rating (baseline)", baseline, baselineRanking),
+                        row("article's summed correlation x rating", nil, evaluation.summedRanking),
+                        row("movie mean rating (baseline)", evaluation.baselineErrors, evaluation.baselineRanking),
                     ])),
         ]
-    }
-}
-
-/// Each movie's mean training rating as the prediction for every known user: the yardstick item
-/// kNN's error is read against (kNN gives the same value where it has no neighbour). It throws
-/// for users and movies unseen in training exactly as `ItemKNN` does, so that both fall back to
-/// the training mean on the same rows and differ only where the correlations speak.
-private struct MovieMeanBaseline: RatingEstimator {
-    /// By user: whether the user has a training rating.
-    let known: [Bool]
-    let means: [Double]
-
-    init(matrix: RatingMatrix, means: [Double]) {
-        known = (0..<matrix.userCount).map { matrix.rowStart[$0] < matrix.rowStart[$0 + 1] }
-        self.means = means
-    }
-
-    func estimate(user: Int, movie: Int) throws(EstimateError) -> Double {
-        guard user >= 0 && user < known.count && known[user] else { throw .unknownUser(user) }
-        guard movie >= 0 && movie < means.count && !means[movie].isNaN else { throw .unknownMovie(movie) }
-        return means[movie]
     }
 }

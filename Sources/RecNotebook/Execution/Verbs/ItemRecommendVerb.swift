@@ -19,12 +19,7 @@ enum ItemRecommendVerb {
         let user = try selection.user(bareIndex: true)
         let who = selection.describe(user: user)
         let matrix = session.itemCF.matrix(for: dataset.ratings)
-        let correlation: ItemCorrelation
-        do {
-            correlation = try session.itemCF.correlation(for: dataset.ratings, minPeriods: minPeriods)
-        } catch {
-            throw ItemCFArguments.configFailure(error, invocation)
-        }
+        let correlation = try session.correlation(of: dataset.ratings, minPeriods: minPeriods, invocation)
         let ranking = ItemBasedRecommender(matrix: matrix, correlation: correlation).ranking(user: user)
         let shown = ranking.prefix(count)
         let rows = shown.enumerated().map { rank, entry -> [TableValue] in

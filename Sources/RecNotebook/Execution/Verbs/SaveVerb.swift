@@ -4,8 +4,8 @@ import RecEngine
 /// versioned model format (`recbook.factor-model`, described in `FactorModel+File.swift`), so
 /// that `restore` can read it back in this notebook or another, and other programs can too.
 ///
-/// Only svd, rsvd and neural models are written: `FactorModel`'s is the one documented file
-/// format. ALS's bytes are a native-endian cache layout with no header or version, and the
+/// Only the families that say so (`ModelFamily.canBeSaved`: svd, rsvd and neural) are written:
+/// `FactorModel`'s is the one documented file format. ALS's bytes are a native-endian cache layout with no header or version, and the
 /// other families have none at all; presenting either as a model file would promise what
 /// nothing guarantees, so those are refused by name.
 ///
@@ -31,9 +31,11 @@ enum SaveVerb {
             throw invocation.fail("`save` needs the name of a trained model, as in: \(verb.example)")
         }
         let model = try session.requireModel(name, invocation)
-        guard case .factor(let factors) = model.predictor.model else {
+        guard let family = ModelFamilyRegistry.family(named: model.config.family),
+            let factors = ModelFiles.savable(model.predictor.model, family: family)
+        else {
             throw invocation.fail(
-                "`\(name)` (\(model.config.family)) cannot be saved: `save` writes only \(ModelFiles.savableFamilies) "
+                "`\(name)` (\(model.config.family)) cannot be saved: `save` writes only \(ModelFamilyRegistry.savableNames) "
                     + "models, the families with a documented file format (\(FactorModel.fileFormat))")
         }
         let file: String

@@ -18,12 +18,7 @@ enum SimilarVerb {
         let dataset = try session.requireDataset(invocation)
         let selection = IdSelection(invocation, dataset)
         let movie = try selection.movie(bareTitle: true)
-        let correlation: ItemCorrelation
-        do {
-            correlation = try session.itemCF.correlation(for: dataset.ratings, minPeriods: minPeriods)
-        } catch {
-            throw ItemCFArguments.configFailure(error, invocation)
-        }
+        let correlation = try session.correlation(of: dataset.ratings, minPeriods: minPeriods, invocation)
         let ranking = (0..<correlation.movieCount)
             .filter { $0 != movie && !correlation[movie, $0].isNaN }
             .map { ScoredMovie(movie: $0, score: correlation[movie, $0]) }

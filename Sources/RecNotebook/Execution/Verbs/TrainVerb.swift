@@ -7,7 +7,7 @@ enum TrainVerb {
         name: "train",
         summary: "Trains a model (svd, rsvd, neural by Adam; sgd-svd, baseline as Surprise; movie-mean; als, embedded or "
             + "on Spark with engine=spark; item-knn) on the training rows and names it.",
-        usage: "train NAME model=svd|rsvd|neural|sgd-svd|baseline|movie-mean|als|item-knn [SETTING=VALUE ...] "
+        usage: "train NAME model=\(ModelFamilyRegistry.names.joined(separator: "|")) [SETTING=VALUE ...] "
             + "[engine=swift|spark] [on=train|all]",
         example: "train rsvd1 model=rsvd k=5 reg=1e-7 epochs=45 batch=10000",
         keys: ModelOptions.keys + ["on", "engine"],
@@ -63,7 +63,7 @@ enum TrainVerb {
                     "fit \(name)", invocation, key: "\(alsConfig)", encode: { $0.encoded() }, decode: ALSModel.decode
                 ) { () throws(NotebookError) -> ALSModel in
                     guard table.count > 0 else { throw ModelOptions.failure(TrainingError.noTrainingData, invocation) }
-                    do throws(ALSConfig.Invalid) {
+                    do throws(ConfigError) {
                         return try ALS.fit(table, config: alsConfig, threads: 2)
                     } catch {
                         throw invocation.fail(error.description)
@@ -107,25 +107,4 @@ enum TrainVerb {
         if let replaced { results.append(replaced) }
         return results
     }
-}
-
-extension ModelConfig {
-    /// Epochs the progress line counts to (nil for models without epochs).
-    var epochCount: Int? {
-        if case .factor(let config) = self { return config.epochs }
-        return nil
-    }
-}
-
-/// One epoch's figures as the progress line shows them.
-enum EpochLine {
-    static func text(_ model: String, _ record: EpochRecord, of epochs: Int) -> String {
-        var line = "\(model): epoch \(record.epoch)/\(epochs)  loss \(format(record.trainLoss))  mae \(format(record.trainMAE))"
-        if let loss = record.validationLoss, let mae = record.validationMAE {
-            line += "  val_loss \(format(loss))  val_mae \(format(mae))"
-        }
-        return line
-    }
-
-    private static func format(_ value: Double) -> String { String(format: "%.4f", value) }
 }

@@ -61,7 +61,7 @@ enum ModelOptions {
         let configs = combinations.map { family.build(ChosenSettings(values: $0), seed) }
         for config in configs {
             // The family's ranges should already hold; the engine's own check is the backstop.
-            do { try config.validate() } catch { throw invocation.fail("\(error.message) (model=\(family.name))") }
+            do { try config.validate() } catch { throw invocation.fail("\(error.description) (model=\(family.name))") }
         }
         return configs
     }

@@ -21,8 +21,4 @@ enum ItemCFArguments {
             .sorted { $0.1 != $1.1 ? $0.1.lexicographicallyPrecedes($1.1) : $0.0 < $1.0 }
             .map(\.0)
     }
-
-    static func configFailure(_ error: ItemCFConfigError, _ invocation: Invocation) -> NotebookError {
-        invocation.fail(error.description)
-    }
 }

@@ -21,7 +21,7 @@ struct ItemCFCache {
         entries[entryIndex(table)].matrix
     }
 
-    mutating func correlation(for table: RatingsTable, minPeriods: Int) throws(ItemCFConfigError) -> ItemCorrelation {
+    mutating func correlation(for table: RatingsTable, minPeriods: Int) throws(ConfigError) -> ItemCorrelation {
         let index = entryIndex(table)
         if let cached = entries[index].correlations[minPeriods] { return cached }
         let correlation = try ItemCorrelation(entries[index].matrix, config: ItemCorrelation.Config(minPeriods: minPeriods))
