@@ -79,8 +79,8 @@ extension ModelFixtures {
         // Bigger weights than Keras' init so that every gradient is well above Float noise.
         for index in 0..<layout.denseBlock.lowerBound { parameters[index] *= 10 }
         let rows = Array(0..<min(41, table.count))
-        let workspace = FactorWorkspace(
-            layout: layout, initial: parameters, maxBatch: rows.count, threads: 2, adam: AdamSettings(), lazy: false, l2: 0)
+        let workspace = ExactAdamStep(
+            layout: layout, initial: parameters, maxBatch: rows.count, threads: 2, adam: AdamSettings(), l2: 0)
         let gradient = ModelFixtures.withColumns(table) { users, movies, ratings in
             _ = workspace.accumulateGradient(rows: 0..<rows.count, users: users, movies: movies, ratings: ratings)
             return workspace.gradientSnapshot
@@ -146,8 +146,10 @@ extension ModelFixtures {
         let initial = FactorTrainer.initialParameters(layout, seed: 11)
         let settings = AdamSettings(learningRate: 1, beta1: 0, beta2: 0, epsilon: 1)
         func step(lazy: Bool) -> [Float] {
-            let workspace = FactorWorkspace(
-                layout: layout, initial: initial, maxBatch: byUser.count, threads: 2, adam: settings, lazy: lazy, l2: 1e-3)
+            let workspace: any FactorOptimizer =
+                lazy
+                ? LazyAdamStep(layout: layout, initial: initial, maxBatch: byUser.count, threads: 2, adam: settings, l2: 1e-3)
+                : ExactAdamStep(layout: layout, initial: initial, maxBatch: byUser.count, threads: 2, adam: settings, l2: 1e-3)
             ModelFixtures.withColumns(byUser) { users, movies, ratings in
                 _ = workspace.train(rows: 0..<byUser.count, users: users, movies: movies, ratings: ratings)
             }

@@ -39,9 +39,13 @@ public enum FactorTrainer {
         let batchSize = min(config.batchSize, trainCount)
         let lazy = config.optimizer == .lazyAdam
         let l2: Float = config.kind == .svd ? 0 : config.regularization
-        let workspace = FactorWorkspace(
-            layout: layout, initial: initialParameters(layout, seed: config.seed), maxBatch: batchSize,
-            threads: max(1, threads), adam: config.adam, lazy: lazy, l2: l2)
+        let initial = initialParameters(layout, seed: config.seed)
+        let optimizer: any FactorOptimizer =
+            lazy
+            ? LazyAdamStep(
+                layout: layout, initial: initial, maxBatch: batchSize, threads: max(1, threads), adam: config.adam, l2: l2)
+            : ExactAdamStep(
+                layout: layout, initial: initial, maxBatch: batchSize, threads: max(1, threads), adam: config.adam, l2: l2)
         var history = TrainingHistory()
         let shuffler = EpochShuffler(
             table, count: trainCount, order: lazy ? .groupedByUser(batchSize: batchSize) : .shuffled, seed: config.seed,
@@ -64,20 +68,20 @@ public enum FactorTrainer {
                         var lower = 0
                         while lower < trainCount {
                             let upper = min(trainCount, lower + batchSize)
-                            let sums = workspace.train(
+                            let sums = optimizer.train(
                                 rows: lower..<upper, users: order.users, movies: order.movies, ratings: order.ratings)
                             squared += sums.squared
                             absolute += sums.absolute
                             lower = upper
                         }
-                        guard let penalty = workspace.penaltyIfFinite() else {
+                        guard let penalty = optimizer.penaltyIfFinite() else {
                             throw .diverged(epoch: epoch, learningRate: config.adam.learningRate)
                         }
                         var record = EpochRecord(
                             epoch: epoch, trainLoss: squared / Double(trainCount) + penalty,
                             trainMAE: absolute / Double(trainCount), validationLoss: nil, validationMAE: nil, seconds: 0)
                         if !validationRows.isEmpty {
-                            let sums = workspace.errorSums(rows: validationRows, users: users, movies: movies, ratings: ratings)
+                            let sums = optimizer.errorSums(rows: validationRows, users: users, movies: movies, ratings: ratings)
                             record.validationLoss = sums.squared / Double(validationRows.count) + penalty
                             record.validationMAE = sums.absolute / Double(validationRows.count)
                         }
@@ -101,7 +105,7 @@ public enum FactorTrainer {
             }
         }
         return FactorModel(
-            config: config, layout: layout, parameters: workspace.parameters, seenUsers: seenUsers, seenMovies: seenMovies,
+            config: config, layout: layout, parameters: optimizer.parameters, seenUsers: seenUsers, seenMovies: seenMovies,
             history: history)
     }
 

@@ -24,7 +24,7 @@ import Testing
             var batches: [[String]] = []
             for lower in stride(from: 0, to: count, by: batchSize) {
                 let batch = lower..<min(count, lower + batchSize)
-                #expect(FactorWorkspace.isGroupedByUser(batch, users: columns.users))
+                #expect(LazyAdamStep.isGroupedByUser(batch, users: columns.users))
                 let users = batch.map { columns.users[$0] }
                 #expect(users == users.sorted(), "users ascend within a batch")
                 batches.append(triples(columns, batch).sorted())
@@ -55,7 +55,7 @@ import Testing
         users.withUnsafeBufferPointer { users in
             for lower in [0, 3] {
                 let rows = lower..<users.count
-                let bounds = FactorWorkspace.chunkBounds(rows, users: users.baseAddress!, chunks: 16)
+                let bounds = LazyAdamStep.chunkBounds(rows, users: users.baseAddress!, chunks: 16)
                 #expect(bounds.count == 17 && bounds.first == rows.lowerBound && bounds.last == rows.upperBound)
                 #expect(bounds == bounds.sorted())
                 for bound in bounds where bound > rows.lowerBound && bound < rows.upperBound {

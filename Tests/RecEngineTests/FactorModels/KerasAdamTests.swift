@@ -61,8 +61,10 @@ import Testing
 
     /// The weights after each of the three batches, trained by recbook.
     static func trained(lazy: Bool) -> [[Float]] {
-        let workspace = FactorWorkspace(
-            layout: layout, initial: initial, maxBatch: 3, threads: 2, adam: settings, lazy: lazy, l2: Float(l2))
+        let workspace: any FactorOptimizer =
+            lazy
+            ? LazyAdamStep(layout: layout, initial: initial, maxBatch: 3, threads: 2, adam: settings, l2: Float(l2))
+            : ExactAdamStep(layout: layout, initial: initial, maxBatch: 3, threads: 2, adam: settings, l2: Float(l2))
         let users = rows.map { Int32($0.0) }
         let movies = rows.map { Int32($0.1) }
         let ratings = rows.map { Float($0.2) }

@@ -1,6 +1,6 @@
 /// One rating's forward pass through an SVD, RSVD or neural model, on the flat parameter buffer
 /// described by `FactorLayout` (prediction, validation, and the reference for the gradient
-/// tests; training's neural backward pass runs over whole chunks in `FactorWorkspace`).
+/// tests; training runs whole chunks in `ExactAdamStep`, `LazyAdamStep` and `NeuralLayers`).
 enum FactorForward {
     /// The model's rating for (user, movie). For the neural model `scratch` must hold
     /// `inputWidth + hiddenUnits` floats; it receives the input `x` then the hidden layer `h`.
