@@ -1,4 +1,5 @@
 import Foundation
+import RecEngine
 
 /// `recbook check`: runs a notebook again, on the data its committed report says it used, and
 /// lists every value that moved. Writes nothing into the output folder: the committed reports
@@ -15,10 +16,14 @@ public enum NotebookChecker {
         public var observer: (any RunObserver)?
         /// `--allow-outside-data`: `load` may read files outside the data folder.
         public var allowOutsideData: Bool
+        /// `--threads`: how many threads the engine may use.
+        public var threads: Int
 
         public init(
-            dataFolder: String?, outFolder: String, observer: (any RunObserver)? = nil, allowOutsideData: Bool = false
+            dataFolder: String?, outFolder: String, observer: (any RunObserver)? = nil, allowOutsideData: Bool = false,
+            threads: Int = allCores
         ) {
+            self.threads = threads
             self.dataFolder = dataFolder
             self.allowOutsideData = allowOutsideData
             self.outFolder = outFolder
@@ -89,7 +94,7 @@ public enum NotebookChecker {
         let context = RunContext(
             dataFolder: dataFolder, notebookFile: committed.notebook,
             parameters: committed.provenance.parameters ?? [:], cache: nil, observer: options.observer,
-            allowOutsideData: options.allowOutsideData, outputFolder: scratch)
+            allowOutsideData: options.allowOutsideData, outputFolder: scratch, threads: options.threads)
         let run = NotebookRunner.run(document, context: context, keepGoing: true)
         return Outcome(
             notebook: path, report: twinPath, dataFolder: dataFolder,

@@ -20,12 +20,17 @@ public struct RunContext: Sendable {
     public var engineBuild: String
     /// Hears about cells starting and finishing and about long verbs' progress.
     public var observer: (any RunObserver)?
+    /// Threads the engine may use (`--threads`); results are the same for any count, so it is
+    /// in no cache key.
+    public var threads: Int
 
     public init(
         dataFolder: String, notebookFile: String, parameters: [String: String] = [:], cache: CellCache? = nil,
         engineBuild: String = "", observer: (any RunObserver)? = nil, allowOutsideData: Bool = false,
-        outputFolder: String? = nil
+        outputFolder: String? = nil, threads: Int = allCores
     ) {
+        precondition(threads >= 1, "a run needs at least one thread")
+        self.threads = threads
         self.dataFolder = dataFolder
         self.allowOutsideData = allowOutsideData
         self.outputFolder = outputFolder
@@ -81,7 +86,7 @@ final class Session {
     /// Evaluating a model again under the same name replaces its row.
     var scores: [ModelScore] = []
     /// The item-CF pivot and correlations, rebuilt whenever the ratings they came from change.
-    var itemCF = ItemCFCache()
+    var itemCF: ItemCFCache
     /// Parameter values (declared defaults, then `-p` overrides), substituted for `$name`.
     var parameters: [String: String] = [:]
     /// The cell being run, for cache keys and progress reports; set by the runner.
@@ -93,6 +98,7 @@ final class Session {
 
     init(context: RunContext) {
         self.context = context
+        itemCF = ItemCFCache(threads: context.threads)
     }
 
     func requireSplit(_ invocation: Invocation) throws(NotebookError) -> SplitState {

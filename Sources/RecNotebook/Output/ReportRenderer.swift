@@ -1,4 +1,5 @@
 import Foundation
+import RecEngine
 
 /// Renders notebooks into report pages, their JSON twins and the index page.
 public enum ReportRenderer {
@@ -15,12 +16,15 @@ public enum ReportRenderer {
         public var observer: (any RunObserver)?
         /// `--allow-outside-data`: `load` may read files outside `dataFolder`.
         public var allowOutsideData: Bool
+        /// `--threads`: how many threads the engine may use.
+        public var threads: Int
 
         public init(
             dataFolder: String, outFolder: String, keepGoing: Bool, parameters: [String: String] = [:],
             cacheFolder: String? = nil, formats: Set<OutputFormat> = [.html], observer: (any RunObserver)? = nil,
-            allowOutsideData: Bool = false
+            allowOutsideData: Bool = false, threads: Int = allCores
         ) {
+            self.threads = threads
             self.dataFolder = dataFolder
             self.allowOutsideData = allowOutsideData
             self.outFolder = outFolder
@@ -84,7 +88,8 @@ public enum ReportRenderer {
         let context = RunContext(
             dataFolder: options.dataFolder, notebookFile: path, parameters: options.parameters,
             cache: options.cacheFolder.map(CellCache.init(folder:)), engineBuild: EngineBuild.fingerprint,
-            observer: options.observer, allowOutsideData: options.allowOutsideData, outputFolder: options.outFolder)
+            observer: options.observer, allowOutsideData: options.allowOutsideData, outputFolder: options.outFolder,
+            threads: options.threads)
         let run = NotebookRunner.run(document, context: context, keepGoing: options.keepGoing)
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let twin: Data

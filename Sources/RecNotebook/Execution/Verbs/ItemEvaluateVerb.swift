@@ -26,6 +26,7 @@ enum ItemEvaluateVerb {
         guard split.train.count > 0 && split.test.count > 0 else {
             throw invocation.fail("the split has an empty train or test set")
         }
+        let threads = session.context.threads
         let started = ContinuousClock.now
         let matrix = session.itemCF.matrix(for: split.train)
         let model: ItemKNN
@@ -43,24 +44,24 @@ enum ItemEvaluateVerb {
         let summary = split.train.summary()
         let scale = summary.minimum...summary.maximum
         let predictor = Predictor(model: model, fallback: summary.mean, scale: scale)
-        let errors = HeldOutErrors(predictor, test: split.test)
+        let errors = HeldOutErrors(predictor, test: split.test, threads: threads)
         let baselinePredictor = Predictor(
             model: MovieMeanBaseline(matrix: matrix, means: model.means), fallback: summary.mean, scale: scale)
-        let baseline = HeldOutErrors(baselinePredictor, test: split.test)
+        let baseline = HeldOutErrors(baselinePredictor, test: split.test, threads: threads)
         // Where kNN has a neighbour it differs from the movie mean; elsewhere the two agree.
         let neighbourRows = (0..<split.test.count).filter {
             model.neighbourCount(user: Int(split.test.users[$0]), movie: Int(split.test.movies[$0])) > 0
         }
         let withNeighbours = split.test.subset(neighbourRows)
-        let knnWithNeighbours = HeldOutErrors(predictor, test: withNeighbours)
-        let baselineWithNeighbours = HeldOutErrors(baselinePredictor, test: withNeighbours)
-        let knnRanking = ranking.evaluate(predictor)
+        let knnWithNeighbours = HeldOutErrors(predictor, test: withNeighbours, threads: threads)
+        let baselineWithNeighbours = HeldOutErrors(baselinePredictor, test: withNeighbours, threads: threads)
+        let knnRanking = ranking.evaluate(predictor, threads: threads)
         let recommender = ItemBasedRecommender(matrix: matrix, correlation: model.correlation)
-        let sumRanking = ranking.evaluate { user, candidates in
+        let sumRanking = ranking.evaluate(threads: threads) { user, candidates in
             let scores = recommender.scores(user: user)
             return candidates.map { scores[$0] }
         }
-        let baselineRanking = ranking.evaluate(baselinePredictor)
+        let baselineRanking = ranking.evaluate(baselinePredictor, threads: threads)
 
         let settings = "\(neighbours) neighbours, min_periods=\(minPeriods), relevant >= \(DisplayNumber.shortest(relevantFrom))"
         session.record(
