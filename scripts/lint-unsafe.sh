@@ -16,7 +16,6 @@ parallel_file="RecEngine/Math/ParallelChunks.swift"
 # writes shared output through DisjointWrites and runs loops through ParallelChunks instead.
 allowed="
 RecEngine/Algorithms/ALS.swift
-RecEngine/Algorithms/BiasedSGDModel.swift
 RecEngine/Algorithms/EpochShuffler.swift
 RecEngine/Algorithms/FactorModel+File.swift
 RecEngine/Algorithms/FactorModel.swift
@@ -25,6 +24,7 @@ RecEngine/Algorithms/NormalEquations.swift
 RecEngine/Data/ByteKeyInterner.swift
 RecEngine/Data/DecimalParser.swift
 RecEngine/Data/RatingsReader.swift
+RecEngine/Data/RatingsTable.swift
 RecEngine/Math/AdamKernel.swift
 RecEngine/Math/BatchGroups.swift
 RecEngine/Math/BiasedSGDKernel.swift
@@ -39,8 +39,6 @@ RecEngine/Math/LazyLanes.swift
 RecEngine/Math/NonNegativeLeastSquares.swift
 RecEngine/Math/PackedBytes.swift
 RecEngine/Math/VectorKernels.swift
-RecNotebook/Execution/Session+TrainingRecord.swift
-RecNotebook/Markdown/MarkdownParser.swift
 RecNotebook/Output/AtomicFile.swift
 "
 
