@@ -43,16 +43,6 @@ func forEachTask(_ count: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
     }
 }
 
-/// `body(chunk)`'s result for every chunk in `0..<chunks`, in chunk order, computed on up to
-/// `threads` workers as `forEachChunk` does.
-func mapChunks<Result>(_ chunks: Int, threads: Int, _ body: (Int) -> Result) -> [Result] {
-    var results = [Result?](repeating: nil, count: chunks)
-    DisjointWrites.with(&results) { results in
-        forEachChunk(chunks, threads: threads) { chunk in results[chunk] = body(chunk) }
-    }
-    return results.map { $0! }
-}
-
 /// Piece `index` of `0..<count` cut into `pieces` near-equal ranges (empty ones at the end when
 /// there are more pieces than items).
 func evenPiece(_ index: Int, of count: Int, pieces: Int) -> Range<Int> {

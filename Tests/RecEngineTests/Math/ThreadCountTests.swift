@@ -21,7 +21,6 @@ import Testing
                 forEachTask(count, threads: threads) { tasks.add($0) }
                 #expect(chunks.runs == Array(repeating: 1, count: count), "forEachChunk, \(threads) threads")
                 #expect(tasks.runs == Array(repeating: 1, count: count), "forEachTask, \(threads) threads")
-                #expect(mapChunks(count, threads: threads) { $0 * $0 } == (0..<count).map { $0 * $0 })
             }
         }
     }
