@@ -158,7 +158,7 @@ public enum SyntheticDouban {
         let rated = movies.ratedPositions.count
         let chunkSize = (users.count + chunkCount - 1) / chunkCount
         DisjointWrites.with(&chosen) { output in
-            forEachChunk(chunkCount, threads: threads) { chunk in
+            forEachTask(chunkCount, threads: threads) { chunk in
                 var generator = SplitMix64(seed: SplitMix64.derived(config.seed, 1_000 + UInt64(chunk)))
                 var stamp = [Int](repeating: -1, count: rated)
                 let first = chunk * chunkSize

@@ -15,7 +15,7 @@ public struct HeldOutErrors: Sendable, Hashable {
         let blocks = max(1, min(64, rows))
         DisjointWrites.with(&predicted) { values in
             DisjointWrites.with(&estimatedFlags) { flags in
-                forEachChunk(blocks, threads: threads) { block in
+                forEachTask(blocks, threads: threads) { block in
                     for row in evenPiece(block, of: rows, pieces: blocks) {
                         let prediction = predictor.predict(user: Int(test.users[row]), movie: Int(test.movies[row]))
                         values[row] = prediction.value

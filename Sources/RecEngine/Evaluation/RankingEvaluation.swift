@@ -71,7 +71,7 @@ public struct RankingEvaluation: Sendable {
         DisjointWrites.with(&perUser) { perUserOut in
             DisjointWrites.with(&shown) { shownOut in
                 // Block b owns users b, b + blocks, ...: disjoint slots in both arrays.
-                forEachChunk(blocks, threads: threads) { block in
+                forEachTask(blocks, threads: threads) { block in
                     for slot in stride(from: block, to: users.count, by: blocks) {
                         let user = users[slot]
                         let ranked = self.rank(user, score)
