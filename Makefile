@@ -27,6 +27,7 @@ test: deps
 
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel Sources Tests Benchmarks/RecBenchmarks Benchmarks/ScaleBenchmarks
+	scripts/lint-unsafe.sh Sources
 
 format:
 	$(SWIFT) format format --in-place --recursive --parallel Sources Tests Benchmarks/RecBenchmarks Benchmarks/ScaleBenchmarks

@@ -25,6 +25,8 @@ struct Check: ParsableCommand {
     @Flag(help: "Let notebooks read files outside the data folder (`..`, absolute paths, links leading out).")
     var allowOutsideData = false
 
+    @OptionGroup var threads: ThreadSettings
+
     func run() throws {
         let paths: [String]
         do {
@@ -33,7 +35,8 @@ struct Check: ParsableCommand {
             throw ValidationError(error.description)
         }
         let options = RunOptions(
-            dataFolder: data, outFolder: out, observer: ConsoleStatus(), allowOutsideData: allowOutsideData)
+            dataFolder: data, outFolder: out, observer: ConsoleStatus(), allowOutsideData: allowOutsideData,
+            threads: threads.count)
         var failed = 0
         for path in paths {
             do {

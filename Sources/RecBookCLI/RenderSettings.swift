@@ -33,6 +33,8 @@ struct RenderSettings: ParsableArguments {
     @Flag(help: "Run every cell even after one fails.")
     var keepGoing = false
 
+    @OptionGroup var threads: ThreadSettings
+
     func validate() throws {
         _ = try parameters()
         _ = try formats()
@@ -75,6 +77,6 @@ struct RenderSettings: ParsableArguments {
         return RunOptions(
             dataFolder: data, outFolder: out, keepGoing: keepGoing, parameters: parameters,
             cacheFolder: noCache ? nil : cache, formats: try formats(), observer: observer,
-            allowOutsideData: allowOutsideData)
+            allowOutsideData: allowOutsideData, threads: threads.count)
     }
 }

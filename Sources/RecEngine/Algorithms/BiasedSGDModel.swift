@@ -50,14 +50,10 @@ public struct BiasedSGDModel: RatingEstimator, Sendable {
             seenMovies[Int(table.movies[row])] = true
         }
         for epoch in 1...config.epochs {
-            userFactors.withUnsafeMutableBufferPointer { p in
-                movieFactors.withUnsafeMutableBufferPointer { q in
-                    BiasedSGDKernel.epoch(
-                        users: walkUsers, movies: walkMovies, ratings: walkRatings, mean: globalMean,
-                        userBias: &userBias, movieBias: &movieBias, userFactors: p, movieFactors: q, factors: k,
-                        learningRate: lr, regularization: reg)
-                }
-            }
+            BiasedSGDKernel.epoch(
+                users: walkUsers, movies: walkMovies, ratings: walkRatings, mean: globalMean, userBias: &userBias,
+                movieBias: &movieBias, userFactors: &userFactors, movieFactors: &movieFactors, factors: k,
+                learningRate: lr, regularization: reg)
             let finite =
                 userBias.allSatisfy(\.isFinite) && movieBias.allSatisfy(\.isFinite)
                 && userFactors.allSatisfy(\.isFinite) && movieFactors.allSatisfy(\.isFinite)

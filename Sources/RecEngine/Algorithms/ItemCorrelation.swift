@@ -46,20 +46,18 @@ public struct ItemCorrelation: Sendable {
     /// Row-major counts of users who rated both movies (the diagonal holds each movie's raters).
     public let commonRaters: [Int32]
 
-    /// The correlation of every movie pair of `matrix`, in parallel.
-    public init(_ matrix: RatingMatrix, config: Config) throws(ConfigError) {
+    /// The correlation of every movie pair of `matrix`, on `threads` threads.
+    public init(_ matrix: RatingMatrix, config: Config, threads: Int = allCores) throws(ConfigError) {
         try config.validate()
         let movies = matrix.movieCount
         let minPeriods = Double(config.minPeriods)
         let shifts = matrix.movieMeans().map { $0.isNaN ? 0 : $0.rounded() }
         var values = [Double](repeating: .nan, count: movies * movies)
         var common = [Int32](repeating: 0, count: movies * movies)
-        values.withUnsafeMutableBufferPointer { valuesOut in
-            common.withUnsafeMutableBufferPointer { commonOut in
-                let valuesOut = UncheckedSendable(valuesOut)
-                let commonOut = UncheckedSendable(commonOut)
+        DisjointWrites.with(&values) { valuesOut in
+            DisjointWrites.with(&common) { commonOut in
                 // Task `a` writes cells (a, b) and (b, a) for b >= a only: disjoint across tasks.
-                DispatchQueue.concurrentPerform(iterations: movies) { a in
+                forEachTask(movies, threads: threads) { a in
                     var moments = [Double](repeating: 0, count: 6 * movies)
                     Self.accumulate(row: a, matrix, shifts, into: &moments)
                     for b in a..<movies {
@@ -73,10 +71,10 @@ public struct ItemCorrelation: Sendable {
                                     squaresB: moments[base + 4], products: moments[base + 5])
                                 ?? Self.welford(matrix, a, b)
                         }
-                        valuesOut.value[a * movies + b] = r
-                        valuesOut.value[b * movies + a] = r
-                        commonOut.value[a * movies + b] = Int32(n)
-                        commonOut.value[b * movies + a] = Int32(n)
+                        valuesOut[a * movies + b] = r
+                        valuesOut[b * movies + a] = r
+                        commonOut[a * movies + b] = Int32(n)
+                        commonOut[b * movies + a] = Int32(n)
                     }
                 }
             }
@@ -89,8 +87,10 @@ public struct ItemCorrelation: Sendable {
 
     /// Builds the sparse pivot of `table` and correlates it: the article's
     /// `pivot_table(...).corr(method='pearson', min_periods=p)` in one call (what the benchmark times).
-    public static func ofRatings(_ table: RatingsTable, minPeriods: Int) throws(ConfigError) -> ItemCorrelation {
-        try ItemCorrelation(RatingMatrix(table), config: Config(minPeriods: minPeriods))
+    public static func ofRatings(
+        _ table: RatingsTable, minPeriods: Int, threads: Int = allCores
+    ) throws(ConfigError) -> ItemCorrelation {
+        try ItemCorrelation(RatingMatrix(table), config: Config(minPeriods: minPeriods), threads: threads)
     }
 
     public subscript(a: Int, b: Int) -> Double {

@@ -65,11 +65,12 @@ public struct ItemKNN: RatingEstimator, Sendable {
     /// Each movie's mean training rating (over the pivot's cells); NaN for an unrated movie.
     public var means: [Double] { fitted.means }
 
-    /// Builds the training pivot and its correlations, then the model.
-    public static func fit(_ train: RatingsTable, config: Config) throws(ConfigError) -> ItemKNN {
+    /// Builds the training pivot and its correlations (on `threads` threads), then the model.
+    public static func fit(_ train: RatingsTable, config: Config, threads: Int = allCores) throws(ConfigError) -> ItemKNN {
         try config.validate()
         let matrix = RatingMatrix(train)
-        let correlation = try ItemCorrelation(matrix, config: ItemCorrelation.Config(minPeriods: config.minPeriods))
+        let correlation = try ItemCorrelation(
+            matrix, config: ItemCorrelation.Config(minPeriods: config.minPeriods), threads: threads)
         return try ItemKNN(matrix: matrix, correlation: correlation, neighbours: config.neighbours)
     }
 

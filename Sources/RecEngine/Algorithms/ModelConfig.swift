@@ -69,7 +69,7 @@ public enum ModelConfig: Sendable, Hashable, Codable {
 
     /// Fits on every row of `table`. `threads` only changes the speed.
     public func fit(
-        on table: RatingsTable, threads: Int = 2, progress: ((EpochRecord) -> Void)? = nil
+        on table: RatingsTable, threads: Int = allCores, progress: ((EpochRecord) -> Void)? = nil
     ) throws(TrainingError) -> FittedModel {
         switch self {
         case .factor(let config):
@@ -91,7 +91,7 @@ public enum ModelConfig: Sendable, Hashable, Codable {
         case .itemKNN(let config):
             guard table.count > 0 else { throw .noTrainingData }
             do throws(ConfigError) {
-                return .itemKNN(try ItemKNN.fit(table, config: config))
+                return .itemKNN(try ItemKNN.fit(table, config: config, threads: threads))
             } catch {
                 throw .invalidConfig(error)
             }

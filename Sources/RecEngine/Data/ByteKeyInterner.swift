@@ -90,8 +90,8 @@ struct ByteKeyInterner: Sendable {
 
     /// Adds every key of `other` that is not here yet, in `other`'s id order, and returns, for
     /// each of `other`'s ids, the id here: how a reader's later chunk joins the first.
-    mutating func merge(_ other: ByteKeyInterner) throws(Failure) -> [Int32] {
-        var (mapped, hashes) = lookUp(other)
+    mutating func merge(_ other: ByteKeyInterner, threads: Int) throws(Failure) -> [Int32] {
+        var (mapped, hashes) = lookUp(other, threads: threads)
         var offset = 0
         var failure: Failure?
         other.forEachRecord(0..<other.count, from: &offset) { id, _, bytes in
@@ -110,7 +110,7 @@ struct ByteKeyInterner: Sendable {
 
     /// Each of `other`'s keys' id here (-1 when absent) and hash. Only reads this table, so the
     /// two halves of `other` are looked up at once, asking for slots and records some keys ahead.
-    private func lookUp(_ other: ByteKeyInterner) -> (ids: [Int32], hashes: [UInt64]) {
+    private func lookUp(_ other: ByteKeyInterner, threads: Int) -> (ids: [Int32], hashes: [UInt64]) {
         let count = other.count
         var ids = [Int32](repeating: -1, count: count)
         var hashes = [UInt64](repeating: 0, count: count)
@@ -118,7 +118,7 @@ struct ByteKeyInterner: Sendable {
         ids.withUnsafeMutableBufferPointer { ids in
             hashes.withUnsafeMutableBufferPointer { hashes in
                 let shared = UncheckedSendable((ids, hashes))
-                DispatchQueue.concurrentPerform(iterations: 2) { half in
+                forEachChunk(2, threads: threads) { half in
                     let (ids, hashes) = shared.value
                     let range = (half * count / 2)..<((half + 1) * count / 2)
                     var offset = starts[half]

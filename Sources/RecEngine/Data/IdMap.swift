@@ -48,8 +48,8 @@ public struct IdMap: Sendable, Hashable {
 
     /// Adds the ids of `other` that are new here, in `other`'s order, and returns the index here
     /// of each of `other`'s indices: how a reader joins the chunks it parsed in parallel.
-    mutating func merge(_ other: IdMap) throws(ByteKeyInterner.Failure) -> [Int32] {
-        try interner.merge(other.interner)
+    mutating func merge(_ other: IdMap, threads: Int) throws(ByteKeyInterner.Failure) -> [Int32] {
+        try interner.merge(other.interner, threads: threads)
     }
 
     public static func == (left: IdMap, right: IdMap) -> Bool { left.rawIds == right.rawIds }

@@ -11,19 +11,21 @@ public struct LoadedRatings: Sendable {
 /// first appear. A malformed row stops the load with `file:line: reason` unless the format asks
 /// to skip such rows, in which case they are counted and reported.
 public enum RatingsReader {
-    public static func read(path: String, format: RatingsFormat) throws(DataError) -> LoadedRatings {
-        try parse(DataFile.read(path), source: path, format: format)
+    public static func read(path: String, format: RatingsFormat, threads: Int = allCores) throws(DataError) -> LoadedRatings {
+        try parse(DataFile.read(path), source: path, format: format, threads: threads)
     }
 
-    /// Files at least this large are read in two halves at once, one per core.
+    /// Files at least this large are read in two halves, at once when `threads` allows.
     static let parallelThreshold = 1 << 20
 
     /// Parses ratings from memory; `source` names the data in messages (a path, or a preset).
     ///
     /// Large inputs are cut at a line boundary into two chunks parsed in parallel, each with its
     /// own id tables; the second chunk's ids are then renumbered after the first's, which gives
-    /// exactly the first-appearance order of a single pass.
-    public static func parse(_ data: Data, source: String, format: RatingsFormat) throws(DataError) -> LoadedRatings {
+    /// exactly the first-appearance order of a single pass (and the same table on any `threads`).
+    public static func parse(
+        _ data: Data, source: String, format: RatingsFormat, threads: Int = allCores
+    ) throws(DataError) -> LoadedRatings {
         try format.validate()
         let result: Result<LoadedRatings, DataError> = data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
@@ -35,7 +37,7 @@ public enum RatingsReader {
                     let parsers = UncheckedSendable(parsers)
                     let failures = UncheckedSendable(failures)
                     let input = UncheckedSendable(bytes)
-                    DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
+                    forEachChunk(chunks.count, threads: threads) { chunk in
                         // Line numbers continue from the previous chunks.
                         let firstLine = 1 + countNewlines(input.value, 0..<chunks[chunk].lowerBound)
                         do throws(DataError) {
@@ -51,7 +53,7 @@ public enum RatingsReader {
             }
             if let failure = failures.compactMap({ $0 }).first { return .failure(failure) }
             do throws(DataError) {
-                return .success(try merge(&parsers))
+                return .success(try merge(&parsers, threads: threads))
             } catch {
                 return .failure(error)
             }
@@ -98,7 +100,7 @@ public enum RatingsReader {
     }
 
     /// Joins the chunks' rows, renumbering each later chunk's ids after the ids seen before it.
-    private static func merge(_ parsers: inout [Parser]) throws(DataError) -> LoadedRatings {
+    private static func merge(_ parsers: inout [Parser], threads: Int) throws(DataError) -> LoadedRatings {
         let total = parsers.reduce(0) { $0 + $1.ratings.count }
         // The first chunk's rows are moved, not copied: it reserved room for the whole input,
         // so with a unique buffer the reservations below cost nothing.
@@ -121,13 +123,13 @@ public enum RatingsReader {
             let userMap: [Int32]
             let movieMap: [Int32]
             do throws(ByteKeyInterner.Failure) {
-                userMap = try userIds.merge(IdMap(parser.userInterner))
-                movieMap = try movieIds.merge(IdMap(parser.movieInterner))
+                userMap = try userIds.merge(IdMap(parser.userInterner), threads: threads)
+                movieMap = try movieIds.merge(IdMap(parser.movieInterner), threads: threads)
             } catch {
                 throw .tooManyIds(path: parser.source)
             }
-            appendRenumbered(parser.users, through: userMap, to: &users)
-            appendRenumbered(parser.movies, through: movieMap, to: &movies)
+            appendRenumbered(parser.users, through: userMap, to: &users, threads: threads)
+            appendRenumbered(parser.movies, through: movieMap, to: &movies, threads: threads)
             ratings.append(contentsOf: parser.ratings)
             skipped.merge(parser.skipped)
         }
@@ -137,14 +139,14 @@ public enum RatingsReader {
 
     /// Appends `map[id]` for each of `ids`, in two halves at once: at millions of ids each
     /// lookup is a random read.
-    private static func appendRenumbered(_ ids: [Int32], through map: [Int32], to column: inout [Int32]) {
+    private static func appendRenumbered(_ ids: [Int32], through map: [Int32], to column: inout [Int32], threads: Int) {
         let start = column.count
         column.append(contentsOf: repeatElement(0, count: ids.count))
         column.withUnsafeMutableBufferPointer { column in
             ids.withUnsafeBufferPointer { ids in
                 map.withUnsafeBufferPointer { map in
                     let shared = UncheckedSendable((column, ids, map))
-                    DispatchQueue.concurrentPerform(iterations: 2) { half in
+                    forEachChunk(2, threads: threads) { half in
                         let (column, ids, map) = shared.value
                         for index in (half * ids.count / 2)..<((half + 1) * ids.count / 2) {
                             column[start + index] = map[Int(ids[index])]

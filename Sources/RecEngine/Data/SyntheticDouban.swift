@@ -21,13 +21,14 @@ public struct SyntheticFiles: Sendable {
 /// Every random step draws from its own stream derived from `config.seed`, and the work is cut
 /// into a fixed number of chunks, so the bytes do not depend on the number of threads.
 public enum SyntheticDouban {
-    public static func generate(_ config: SynthConfig) throws(DataError) -> SyntheticFiles {
+    public static func generate(_ config: SynthConfig, threads: Int = allCores) throws(DataError) -> SyntheticFiles {
         try config.validate()
         let movies = MovieModel(config)
         let users = UserModel(config)
-        let choices = chooseMovies(config, users: users, movies: movies)
+        let choices = chooseMovies(config, users: users, movies: movies, threads: threads)
         let thresholds = ratingThresholds(config, users: users, movies: movies)
-        let ratingsCSV = writeRatings(config, users: users, movies: movies, choices: choices, thresholds: thresholds)
+        let ratingsCSV = writeRatings(
+            config, users: users, movies: movies, choices: choices, thresholds: thresholds, threads: threads)
         return SyntheticFiles(config: config, ratingsCSV: ratingsCSV, moviesCSV: movies.csv())
     }
 
@@ -149,16 +150,15 @@ public enum SyntheticDouban {
 
     static let chunkCount = 64
 
-    private static func chooseMovies(_ config: SynthConfig, users: UserModel, movies: MovieModel) -> Choices {
+    private static func chooseMovies(_ config: SynthConfig, users: UserModel, movies: MovieModel, threads: Int) -> Choices {
         var offsets = [Int](repeating: 0, count: users.count + 1)
         for user in 0..<users.count { offsets[user + 1] = offsets[user] + users.activity[user] }
         let userOffsets = offsets
         var chosen = [Int32](repeating: 0, count: offsets[users.count])
         let rated = movies.ratedPositions.count
         let chunkSize = (users.count + chunkCount - 1) / chunkCount
-        chosen.withUnsafeMutableBufferPointer { output in
-            let output = UncheckedSendable(output)
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+        DisjointWrites.with(&chosen) { output in
+            forEachTask(chunkCount, threads: threads) { chunk in
                 var generator = SplitMix64(seed: SplitMix64.derived(config.seed, 1_000 + UInt64(chunk)))
                 var stamp = [Int](repeating: -1, count: rated)
                 let first = chunk * chunkSize
@@ -174,7 +174,7 @@ public enum SyntheticDouban {
                             let movie = movies.popularity.draw(&generator)
                             if stamp[movie] == user { continue }
                             stamp[movie] = user
-                            output.value[cursor] = Int32(movie)
+                            output[cursor] = Int32(movie)
                             cursor += 1
                             taken += 1
                         }
@@ -185,7 +185,7 @@ public enum SyntheticDouban {
                         }
                         keyed.sort { $0.key > $1.key || ($0.key == $1.key && $0.movie < $1.movie) }
                         for entry in keyed.prefix(wanted) {
-                            output.value[cursor] = Int32(entry.movie)
+                            output[cursor] = Int32(entry.movie)
                             cursor += 1
                         }
                     }
@@ -227,7 +227,7 @@ public enum SyntheticDouban {
     }
 
     private static func writeRatings(
-        _ config: SynthConfig, users: UserModel, movies: MovieModel, choices: Choices, thresholds: [Double]
+        _ config: SynthConfig, users: UserModel, movies: MovieModel, choices: Choices, thresholds: [Double], threads: Int
     ) -> Data {
         let rated = movies.ratedPositions.count
         // Group the choices by movie, users in index order within a movie.
@@ -247,9 +247,8 @@ public enum SyntheticDouban {
         let blockUsers = usersByMovie
         let minusOneShare = SynthConfig.ratingCounts[0] / SynthConfig.ratingCounts.reduce(0, +)
         var blocks = [[UInt8]](repeating: [], count: rated)
-        blocks.withUnsafeMutableBufferPointer { output in
-            let output = UncheckedSendable(output)
-            DispatchQueue.concurrentPerform(iterations: rated) { movie in
+        DisjointWrites.with(&blocks) { output in
+            forEachTask(rated, threads: threads) { movie in
                 var generator = SplitMix64(seed: SplitMix64.derived(config.seed, 100_000 + UInt64(movie)))
                 let position = movies.ratedPositions[movie]
                 let movieId = Array(movies.rawIds[position].utf8)
@@ -272,7 +271,7 @@ public enum SyntheticDouban {
                     }
                     bytes.append(0x0A)
                 }
-                output.value[movie] = bytes
+                output[movie] = bytes
             }
         }
         // One exact allocation; each block is freed once copied, so the peak stays near one copy.

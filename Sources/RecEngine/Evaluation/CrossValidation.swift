@@ -35,7 +35,7 @@ public struct CrossValidation: Sendable, Codable {
     /// with `ranking`, also ranks every test user's unrated movies (`RankingEvaluation`).
     public static func run(
         _ config: ModelConfig, on table: RatingsTable, splits: [RatingSplit], ranking: RankingEvaluation.Config? = nil,
-        threads: Int = 2
+        threads: Int = allCores
     ) throws(TrainingError) -> CrossValidation {
         let started = Date()
         var scores: [ErrorMetrics] = []
@@ -50,7 +50,7 @@ public struct CrossValidation: Sendable, Codable {
             if let ranking {
                 do throws(ConfigError) {
                     let evaluation = try RankingEvaluation(train: train, test: test, config: ranking)
-                    rankings.append(evaluation.evaluate(HeldOutEvaluation.predictor(model, train: train)))
+                    rankings.append(evaluation.evaluate(HeldOutEvaluation.predictor(model, train: train), threads: threads))
                 } catch {
                     throw .invalidConfig(error)
                 }

@@ -36,7 +36,8 @@ public struct GridSearch: Sendable, Codable {
     public var anyLearned: Bool { rows.contains { $0.learned != false } }
 
     public static func run(
-        _ candidates: [ModelConfig], on table: RatingsTable, scoring: Scoring, criterion: Criterion = .mae, threads: Int = 2
+        _ candidates: [ModelConfig], on table: RatingsTable, scoring: Scoring, criterion: Criterion = .mae,
+        threads: Int = allCores
     ) throws(TrainingError) -> GridSearch {
         precondition(!candidates.isEmpty, "a grid needs at least one candidate")
         var rows: [Row] = []

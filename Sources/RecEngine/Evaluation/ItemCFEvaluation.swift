@@ -21,11 +21,12 @@ public struct ItemCFEvaluation: Sendable {
     /// Rankings by the movie's mean rating.
     public let baselineRanking: RankingMetrics
 
-    /// Evaluates `model`, fitted on `train`, on `test` (the two share their id maps); throws for
-    /// a bad ranking setting.
-    public init(model: ItemKNN, train: RatingsTable, test: RatingsTable, ranking config: RankingEvaluation.Config)
-        throws(ConfigError)
-    {
+    /// Evaluates `model`, fitted on `train`, on `test` (the two share their id maps), on
+    /// `threads` threads (the same bits for any count); throws for a bad ranking setting.
+    public init(
+        model: ItemKNN, train: RatingsTable, test: RatingsTable, ranking config: RankingEvaluation.Config,
+        threads: Int = allCores
+    ) throws(ConfigError) {
         let matrix = model.matrix
         let rankings = try RankingEvaluation(train: train, test: test, config: config)
         let summary = train.summary()
@@ -39,16 +40,16 @@ public struct ItemCFEvaluation: Sendable {
         }
         let withNeighbours = test.subset(neighbourRows)
         let recommender = ItemBasedRecommender(matrix: matrix, correlation: model.correlation)
-        errors = HeldOutErrors(predictor, test: test)
-        baselineErrors = HeldOutErrors(baseline, test: test)
+        errors = HeldOutErrors(predictor, test: test, threads: threads)
+        baselineErrors = HeldOutErrors(baseline, test: test, threads: threads)
         ratingsWithNeighbours = neighbourRows.count
-        errorsWithNeighbours = HeldOutErrors(predictor, test: withNeighbours)
-        baselineErrorsWithNeighbours = HeldOutErrors(baseline, test: withNeighbours)
-        ranking = rankings.evaluate(predictor)
-        summedRanking = rankings.evaluate { user, candidates in
+        errorsWithNeighbours = HeldOutErrors(predictor, test: withNeighbours, threads: threads)
+        baselineErrorsWithNeighbours = HeldOutErrors(baseline, test: withNeighbours, threads: threads)
+        ranking = rankings.evaluate(predictor, threads: threads)
+        summedRanking = rankings.evaluate(threads: threads) { user, candidates in
             let scores = recommender.scores(user: user)
             return candidates.map { scores[$0] }
         }
-        baselineRanking = rankings.evaluate(baseline)
+        baselineRanking = rankings.evaluate(baseline, threads: threads)
     }
 }

@@ -48,8 +48,9 @@ public struct RankingEvaluation: Sendable {
         self.test = RatingMatrix(test)
     }
 
-    /// Ranks with `score(user, candidates)`, which returns one score per candidate, in order.
-    public func evaluate(score: @Sendable (Int, [Int]) -> [Double]) -> RankingMetrics {
+    /// Ranks with `score(user, candidates)`, which returns one score per candidate, in order,
+    /// scoring users on `threads` threads.
+    public func evaluate(threads: Int = allCores, score: @Sendable (Int, [Int]) -> [Double]) -> RankingMetrics {
         let cutoff = config.cutoff
         let threshold = Float(config.relevantFrom)
         let movies = train.movieCount
@@ -69,21 +70,16 @@ public struct RankingEvaluation: Sendable {
         var shown = [Bool](repeating: false, count: evaluated.count * movies)
         let blocks = min(64, evaluated.count)
         let users = evaluated
-        withoutActuallyEscaping(score) { score in
-            perUser.withUnsafeMutableBufferPointer { perUserOut in
-                shown.withUnsafeMutableBufferPointer { shownOut in
-                    let perUserOut = UncheckedSendable(perUserOut)
-                    let shownOut = UncheckedSendable(shownOut)
-                    let score = UncheckedSendable(score)
-                    // Block b owns users b, b + blocks, ...: disjoint slots in both buffers.
-                    DispatchQueue.concurrentPerform(iterations: blocks) { block in
-                        for slot in stride(from: block, to: users.count, by: blocks) {
-                            let user = users[slot]
-                            let ranked = self.rank(user, score.value)
-                            perUserOut.value[slot] = RankingMetrics.user(
-                                ranked: ranked, relevant: self.relevant(user, threshold), cutoff: cutoff)
-                            for movie in ranked.prefix(cutoff) { shownOut.value[slot * movies + movie] = true }
-                        }
+        DisjointWrites.with(&perUser) { perUserOut in
+            DisjointWrites.with(&shown) { shownOut in
+                // Block b owns users b, b + blocks, ...: disjoint slots in both arrays.
+                forEachTask(blocks, threads: threads) { block in
+                    for slot in stride(from: block, to: users.count, by: blocks) {
+                        let user = users[slot]
+                        let ranked = self.rank(user, score)
+                        perUserOut[slot] = RankingMetrics.user(
+                            ranked: ranked, relevant: self.relevant(user, threshold), cutoff: cutoff)
+                        for movie in ranked.prefix(cutoff) { shownOut[slot * movies + movie] = true }
                     }
                 }
             }
@@ -104,8 +100,8 @@ public struct RankingEvaluation: Sendable {
     }
 
     /// Ranks by the predicted rating of a fitted model through shared prediction.
-    public func evaluate<Model: RatingEstimator>(_ predictor: Predictor<Model>) -> RankingMetrics {
-        evaluate { user, candidates in
+    public func evaluate<Model: RatingEstimator>(_ predictor: Predictor<Model>, threads: Int = allCores) -> RankingMetrics {
+        evaluate(threads: threads) { user, candidates in
             var scores = [Double](repeating: 0, count: candidates.count)
             for index in 0..<candidates.count { scores[index] = predictor.predict(user: user, movie: candidates[index]).value }
             return scores

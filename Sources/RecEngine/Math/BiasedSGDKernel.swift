@@ -6,15 +6,18 @@ import CIntrinsics
 enum BiasedSGDKernel {
     static func epoch(
         users: [Int32], movies: [Int32], ratings: [Float], mean: Float, userBias: inout [Float],
-        movieBias: inout [Float], userFactors: UnsafeMutableBufferPointer<Float>,
-        movieFactors: UnsafeMutableBufferPointer<Float>, factors k: Int, learningRate lr: Float, regularization reg: Float
+        movieBias: inout [Float], userFactors: inout [Float], movieFactors: inout [Float], factors k: Int,
+        learningRate lr: Float, regularization reg: Float
     ) {
         userBias.withUnsafeMutableBufferPointer { userBias in
             movieBias.withUnsafeMutableBufferPointer { movieBias in
-                walk(
-                    users: users, movies: movies, ratings: ratings, mean: mean, userBias: userBias.baseAddress!,
-                    movieBias: movieBias.baseAddress!, p: userFactors.baseAddress, q: movieFactors.baseAddress, k: k,
-                    lr: lr, reg: reg)
+                userFactors.withUnsafeMutableBufferPointer { p in
+                    movieFactors.withUnsafeMutableBufferPointer { q in
+                        walk(
+                            users: users, movies: movies, ratings: ratings, mean: mean, userBias: userBias.baseAddress!,
+                            movieBias: movieBias.baseAddress!, p: p.baseAddress, q: q.baseAddress, k: k, lr: lr, reg: reg)
+                    }
+                }
             }
         }
     }

@@ -1,4 +1,4 @@
-/// Hands a buffer to `DispatchQueue.concurrentPerform` workers that each write a disjoint part
+/// Hands a value to the workers of `forEachChunk`/`forEachTask` that each use a disjoint part
 /// of it. The callers guarantee the parts do not overlap; that is why this is unchecked.
 struct UncheckedSendable<Value>: @unchecked Sendable {
     var value: Value

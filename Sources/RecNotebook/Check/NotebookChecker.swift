@@ -1,4 +1,5 @@
 import Foundation
+import RecEngine
 
 /// `recbook check`: runs a notebook again, on the data its committed report says it used, and
 /// lists every value that moved. Writes nothing into the output folder: the committed reports
@@ -70,7 +71,7 @@ public enum NotebookChecker {
         let context = RunContext(
             dataFolder: dataFolder, notebookFile: committed.notebook,
             parameters: committed.provenance.parameters ?? [:], cache: nil, observer: options.observer,
-            allowOutsideData: options.allowOutsideData, outputFolder: scratch)
+            allowOutsideData: options.allowOutsideData, outputFolder: scratch, threads: options.threads)
         let run = NotebookRunner.run(document, context: context, keepGoing: true)
         return Outcome(
             notebook: path, report: twinPath, dataFolder: dataFolder,

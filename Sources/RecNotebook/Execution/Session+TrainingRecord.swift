@@ -33,9 +33,7 @@ extension Session {
     /// `train` and every scoring, on up to a million rows.
     static func digest(_ table: RatingsTable) -> String {
         var hasher = SHA256()
-        table.users.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        table.movies.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        table.ratings.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        table.forEachColumnBytes { hasher.update(bufferPointer: $0) }
         return hasher.finalize().map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex

@@ -1,42 +1,5 @@
 import RecEngine
 
-/// Where a notebook runs: the folders it reads from, the file name errors are reported under,
-/// the `-p` overrides, the cache and who hears about progress.
-public struct RunContext: Sendable {
-    /// Relative data paths in `load` resolve against this folder (`--data`).
-    public var dataFolder: String
-    /// `--allow-outside-data`: let `load` read files outside `dataFolder` (refused by default).
-    public var allowOutsideData: Bool
-    /// The folder the report is written to (`--out`): `save` writes models into its `models/`
-    /// and `restore from=` reads them there. `nil` when nothing is rendered (then both refuse).
-    public var outputFolder: String?
-    public var notebookFile: String
-    /// `-p name=value` overrides of the notebook's `params` defaults. Names the notebook does not
-    /// declare are ignored here; `ReportRenderer.checkParameters` rejects names no notebook declares.
-    public var parameters: [String: String]
-    /// Where expensive verbs keep their results between runs; `nil` computes everything.
-    public var cache: CellCache?
-    /// Identifies the running build in cache keys (see `CacheInputs.engine`).
-    public var engineBuild: String
-    /// Hears about cells starting and finishing and about long verbs' progress.
-    public var observer: (any RunObserver)?
-
-    public init(
-        dataFolder: String, notebookFile: String, parameters: [String: String] = [:], cache: CellCache? = nil,
-        engineBuild: String = "", observer: (any RunObserver)? = nil, allowOutsideData: Bool = false,
-        outputFolder: String? = nil
-    ) {
-        self.dataFolder = dataFolder
-        self.allowOutsideData = allowOutsideData
-        self.outputFolder = outputFolder
-        self.notebookFile = notebookFile
-        self.parameters = parameters
-        self.cache = cache
-        self.engineBuild = engineBuild
-        self.observer = observer
-    }
-}
-
 /// One notebook's state, shared by its cells in order: the data, the seed and what the
 /// provenance header will say.
 final class Session {
@@ -57,7 +20,7 @@ final class Session {
     /// Evaluating a model again under the same name replaces its row.
     var scores: [ModelScore] = []
     /// The item-CF pivot and correlations, rebuilt whenever the ratings they came from change.
-    var itemCF = ItemCFCache()
+    var itemCF: ItemCFCache
     /// Parameter values (declared defaults, then `-p` overrides), substituted for `$name`.
     var parameters: [String: String] = [:]
     /// The cell being run, for cache keys and progress reports; set by the runner.
@@ -69,6 +32,7 @@ final class Session {
 
     init(context: RunContext) {
         self.context = context
+        itemCF = ItemCFCache(threads: context.threads)
     }
 
     func requireSplit(_ invocation: Invocation) throws(NotebookError) -> SplitState {

@@ -32,7 +32,7 @@ public enum MarkdownParser {
                 blocks.append(
                     .cell(
                         CellSource(
-                            number: cellNumber, line: startLine, info: info, code: string(cmark_node_get_literal(current)))))
+                            number: cellNumber, line: startLine, info: info, code: literal(current))))
                 continue
             }
             var html = render(current, options)
@@ -65,8 +65,9 @@ public enum MarkdownParser {
         return String(cString: html)
     }
 
-    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
-        pointer.map { String(cString: $0) } ?? ""
+    /// A node's literal text, empty when it has none.
+    private static func literal(_ node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
     /// The text of a heading, without its inline markup.
@@ -78,7 +79,7 @@ public enum MarkdownParser {
             guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
             switch cmark_node_get_type(child) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                text += string(cmark_node_get_literal(child))
+                text += literal(child)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 text += " "
             default:

@@ -1,4 +1,5 @@
 import Foundation
+import RecEngine
 
 /// Renders notebooks into report pages, their JSON twins and the index page.
 public enum ReportRenderer {
@@ -54,7 +55,8 @@ public enum ReportRenderer {
         let context = RunContext(
             dataFolder: options.dataFolder ?? ".", notebookFile: path, parameters: options.parameters,
             cache: options.cacheFolder.map(CellCache.init(folder:)), engineBuild: EngineBuild.fingerprint,
-            observer: options.observer, allowOutsideData: options.allowOutsideData, outputFolder: options.outFolder)
+            observer: options.observer, allowOutsideData: options.allowOutsideData, outputFolder: options.outFolder,
+            threads: options.threads)
         let run = NotebookRunner.run(document, context: context, keepGoing: options.keepGoing)
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let twin: Data

@@ -1,3 +1,5 @@
+import RecEngine
+
 /// How `render`, `watch` and `check` run notebooks: one set of options for all three, so that a
 /// run setting added for one reaches the others. `check` re-runs a notebook as its committed
 /// report was rendered, so it takes the parameters from the report, keeps going past failing
@@ -20,12 +22,15 @@ public struct RunOptions: Sendable {
     public var observer: (any RunObserver)?
     /// `--allow-outside-data`: `load` may read files outside the data folder.
     public var allowOutsideData: Bool
+    /// `--threads`: how many threads the engine may use (results are the same for any count).
+    public var threads: Int
 
     public init(
         dataFolder: String?, outFolder: String, keepGoing: Bool = false, parameters: [String: String] = [:],
         cacheFolder: String? = nil, formats: Set<ReportRenderer.OutputFormat> = [.html], observer: (any RunObserver)? = nil,
-        allowOutsideData: Bool = false
+        allowOutsideData: Bool = false, threads: Int = allCores
     ) {
+        self.threads = threads
         self.dataFolder = dataFolder
         self.outFolder = outFolder
         self.keepGoing = keepGoing

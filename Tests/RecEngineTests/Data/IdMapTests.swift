@@ -16,12 +16,15 @@ import Testing
     /// Enough keys that merging grows the table and runs the prefetching lookups at full depth.
     @Test func mergeMatchesInsertingOneAtATime() throws {
         var one = IdMap(orderedRawIds: ["b", "a"] + (0..<20_000).map { "kept\($0)" })
-        var merged = one
+        let original = one
         let names = ["a", "c", "b", "d", "c2", ""] + (0..<30_000).map { $0 % 3 == 0 ? "kept\($0)" : "new\($0)" }
         let expected = names.map { one.insert($0) }
-        #expect(try merged.merge(IdMap(orderedRawIds: names)) == expected)
-        #expect(merged == one)
-        for name in ["kept3", "new4", "", "c"] { #expect(merged.index(of: name) == one.index(of: name)) }
+        for threads in [1, 2, 3] {
+            var merged = original
+            #expect(try merged.merge(IdMap(orderedRawIds: names), threads: threads) == expected)
+            #expect(merged == one)
+            for name in ["kept3", "new4", "", "c"] { #expect(merged.index(of: name) == one.index(of: name)) }
+        }
     }
 
     /// A 16 MB key and the same key one byte shorter share all but one byte: lengths must decide.

@@ -16,6 +16,12 @@ struct ItemCFCache {
     /// At most two: the whole data and the split's training part.
     private var entries: [Entry] = []
     private static let capacity = 2
+    /// The run's thread count, for the correlations (`--threads`).
+    let threads: Int
+
+    init(threads: Int) {
+        self.threads = threads
+    }
 
     mutating func matrix(for table: RatingsTable) -> RatingMatrix {
         entries[entryIndex(table)].matrix
@@ -24,7 +30,8 @@ struct ItemCFCache {
     mutating func correlation(for table: RatingsTable, minPeriods: Int) throws(ConfigError) -> ItemCorrelation {
         let index = entryIndex(table)
         if let cached = entries[index].correlations[minPeriods] { return cached }
-        let correlation = try ItemCorrelation(entries[index].matrix, config: ItemCorrelation.Config(minPeriods: minPeriods))
+        let correlation = try ItemCorrelation(
+            entries[index].matrix, config: ItemCorrelation.Config(minPeriods: minPeriods), threads: threads)
         entries[index].correlations[minPeriods] = correlation
         return correlation
     }

@@ -38,7 +38,8 @@ enum CrossValidateVerb {
         let result = try session.cached("crossvalidate \(name)", invocation, key: "\(config) \(String(describing: ranking))") {
             () throws(NotebookError) -> CrossValidation in
             do throws(TrainingError) {
-                return try CrossValidation.run(config, on: dataset.ratings, splits: split.folds, ranking: ranking)
+                return try CrossValidation.run(
+                    config, on: dataset.ratings, splits: split.folds, ranking: ranking, threads: session.context.threads)
             } catch {
                 throw ModelOptions.failure(error, invocation)
             }

@@ -42,7 +42,7 @@ enum EvaluateVerb {
             } catch {
                 throw invocation.fail("\(error)")
             }
-            metrics += RankingColumns.metrics(evaluation.evaluate(model.predictor))
+            metrics += RankingColumns.metrics(evaluation.evaluate(model.predictor, threads: session.context.threads))
         }
         session.record(
             ModelScore(

@@ -38,7 +38,8 @@ enum GridVerb {
         let search = try session.cached("grid", invocation, key: "\(candidates) \(scoring) \(criterion)") {
             () throws(NotebookError) -> GridSearch in
             do throws(TrainingError) {
-                return try GridSearch.run(candidates, on: split.train, scoring: scoring, criterion: criterion)
+                return try GridSearch.run(
+                    candidates, on: split.train, scoring: scoring, criterion: criterion, threads: session.context.threads)
             } catch {
                 throw ModelOptions.failure(error, invocation)
             }

@@ -26,6 +26,7 @@ enum ItemEvaluateVerb {
         guard split.train.count > 0 && split.test.count > 0 else {
             throw invocation.fail("the split has an empty train or test set")
         }
+        let threads = session.context.threads
         let started = ContinuousClock.now
         let matrix = session.itemCF.matrix(for: split.train)
         let correlation = try session.correlation(of: split.train, minPeriods: minPeriods, invocation)
@@ -36,7 +37,7 @@ enum ItemEvaluateVerb {
             fitSeconds = (ContinuousClock.now - started).seconds
             evaluation = try ItemCFEvaluation(
                 model: model, train: split.train, test: split.test,
-                ranking: RankingEvaluation.Config(cutoff: cutoff, relevantFrom: relevantFrom))
+                ranking: RankingEvaluation.Config(cutoff: cutoff, relevantFrom: relevantFrom), threads: threads)
         } catch {
             throw invocation.fail(error.description)
         }

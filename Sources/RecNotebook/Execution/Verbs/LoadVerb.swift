@@ -72,7 +72,8 @@ enum LoadVerb {
             {
                 throw hint
             }
-            let ratings = try RatingsReader.parse(ratingsData, source: ratingsPath, format: ratingsFormat)
+            let ratings = try RatingsReader.parse(
+                ratingsData, source: ratingsPath, format: ratingsFormat, threads: session.context.threads)
             let movies = try zip2(moviesData, moviesPath).map { data, path throws(DataError) in
                 try MoviesReader.parse(data, source: path, format: moviesFormat)
             }
@@ -116,9 +117,10 @@ enum LoadVerb {
             decode: SyntheticSnapshot.init(packed:)
         ) { () throws(NotebookError) in
             do throws(DataError) {
-                let files = try SyntheticDouban.generate(config)
+                let files = try SyntheticDouban.generate(config, threads: session.context.threads)
                 let source = "synthetic \(presetName) preset (seed \(config.seed))"
-                let ratings = try RatingsReader.parse(files.ratingsCSV, source: source, format: .douban)
+                let ratings = try RatingsReader.parse(
+                    files.ratingsCSV, source: source, format: .douban, threads: session.context.threads)
                 let movies = try MoviesReader.parse(files.moviesCSV, source: source, format: .douban)
                 return SyntheticSnapshot(
                     ratings: ratings.table, movies: movies.catalog, ratingsSHA256: ContentDigest.sha256(files.ratingsCSV),

@@ -46,7 +46,8 @@ enum TrainVerb {
             let bytes = try session.cached("fit \(name)", invocation, key: "\(factorConfig)") {
                 () throws(NotebookError) -> Data in
                 do throws(TrainingError) {
-                    return try FactorTrainer.fit(factorConfig, on: table, threads: 2, progress: progress).encoded()
+                    return try FactorTrainer.fit(factorConfig, on: table, threads: session.context.threads, progress: progress)
+                        .encoded()
                 } catch {
                     throw ModelOptions.failure(error, invocation)
                 }
@@ -64,14 +65,14 @@ enum TrainVerb {
                 ) { () throws(NotebookError) -> ALSModel in
                     guard table.count > 0 else { throw ModelOptions.failure(TrainingError.noTrainingData, invocation) }
                     do throws(ConfigError) {
-                        return try ALS.fit(table, config: alsConfig, threads: 2)
+                        return try ALS.fit(table, config: alsConfig, threads: session.context.threads)
                     } catch {
                         throw invocation.fail(error.description)
                     }
                 })
         } else {
             do {
-                fitted = try config.fit(on: table, threads: 2, progress: progress)
+                fitted = try config.fit(on: table, threads: session.context.threads, progress: progress)
             } catch {
                 throw ModelOptions.failure(error, invocation)
             }
