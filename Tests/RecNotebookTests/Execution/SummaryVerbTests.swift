@@ -50,7 +50,7 @@ import Testing
         #expect(total(totals, "trained parameters") == Double(all))
         #expect(total(totals, "not trained") == 0)
         #expect(notes.count == 1)
-        #expect(notes.first?.contains("counts \(all - 1) parameters") == true)
+        #expect(notes.first?.contains("would count \(all - 1) parameters") == true)
         #expect(notes.first?.hasSuffix("one parameter more: \(all).") == true)
     }
 

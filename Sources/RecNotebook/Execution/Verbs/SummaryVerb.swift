@@ -55,9 +55,9 @@ enum SummaryVerb {
         var notes: [String] = []
         if let mean = tables.first(where: { $0.role == .globalMean && $0.trained }) {
             notes.append(
-                "The article's Keras summary of this model counts \(tables.totalCount - mean.count) parameters: its global "
-                    + "mean μ is a constant added in a Lambda layer, which Keras neither counts nor trains. recbook trains "
-                    + "μ, so it holds one parameter more: \(tables.totalCount).")
+                "Keras' summary of the article's RSVD on these data would count \(tables.totalCount - mean.count) "
+                    + "parameters: there the global mean μ is a constant added in a Lambda layer, which Keras neither counts "
+                    + "nor trains. recbook trains μ, so it holds one parameter more: \(tables.totalCount).")
         }
         if tables.contains(where: { $0.role == .hiddenLayer }) {
             notes.append(
