@@ -31,15 +31,16 @@ enum SparkTraining {
             }
         }
         let predictor = HeldOutEvaluation.predictor(FittedModel.als(result.model), train: split.train)
+        let givenSeed = try ModelOptions.seeds(invocation).first
         let replaced = session.store(
             TrainedModel(
                 name: name, config: config, predictor: predictor, trainSeconds: result.timings.fit,
-                trainedOn: "the \(split.kind) split's training rows (\(split.train.count) ratings), on Spark \(result.master)"),
-            invocation)
+                trainedOn: "the \(split.kind) split's training rows (\(split.train.count) ratings), on Spark \(result.master)",
+                givenSeed: givenSeed), invocation)
         return [
             .metrics(
                 MetricList(
-                    title: "Trained `\(name)` on Spark: als, \(config.summary)",
+                    title: "Trained `\(name)` on Spark: als, \(config.summary(givenSeed: givenSeed))",
                     metrics: [
                         .count("training ratings", split.train.count),
                         .count("test predictions checked", result.predictions.count),

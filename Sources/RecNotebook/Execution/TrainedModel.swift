@@ -20,6 +20,11 @@ struct TrainedModel {
     var allowsMismatch = false
     /// Where `Session.store` kept it: the cell (`nil` outside a notebook run) and the line.
     var storedAt: (cell: Int?, line: Int) = (nil, 0)
+    /// The seed `seed=` gave the fit; `nil` when it came from the master seed (or a file).
+    var givenSeed: UInt64? = nil
+
+    /// The settings as pages show them, with a given seed.
+    var settings: String { config.summary(givenSeed: givenSeed) }
 
     var history: TrainingHistory? { predictor.model.history }
 }

@@ -5,7 +5,8 @@ enum VerbRegistry {
         ChartVerb.verb, SelectVerb.verb, ReplaceVerb.verb, RankVerb.verb, SplitVerb.verb,
         PivotVerb.verb, CorrelateVerb.verb, UserVerb.verb, ItemRecommendVerb.verb, SimilarVerb.verb, ItemEvaluateVerb.verb,
         ParamsVerb.verb,
-        TrainVerb.verb, GridVerb.verb, LossVerb.verb, EvaluateVerb.verb, PredictionsVerb.verb, RecommendVerb.verb,
+        TrainVerb.verb, GridVerb.verb, LossVerb.verb, SummaryVerb.verb, EvaluateVerb.verb, PredictionsVerb.verb,
+        RecommendVerb.verb,
         CrossValidateVerb.verb, CompareVerb.verb, SaveVerb.verb, RestoreVerb.verb,
     ]
 

@@ -64,8 +64,8 @@ import Testing
         let session = try session()
         #expect(
             message("train a model=als k=20", session).hasSuffix(
-                "`als` has no setting `k`; its settings: rank=10, iterations=10, reg=0.1, nonnegative=false "
-                    + "(did you mean rank?)"))
+                "`als` has no setting `k`; its settings: rank=10, iterations=10, reg=0.1, nonnegative=false, "
+                    + "seed=(from the master seed) (did you mean rank?)"))
         #expect(message("train b model=svd rank=20", session).contains("`svd` has no setting `rank`"))
         #expect(message("train b model=svd rank=20", session).contains("(did you mean k?)"))
         #expect(message("grid model=movie-mean k=5", session).hasSuffix("`movie-mean` has no setting `k`; it takes none"))

@@ -17,6 +17,7 @@ enum ALSFamily {
                 meaning: "λ, scaled by each row's rating count (Spark's regParam)"),
             ModelSetting(
                 key: "nonnegative", kind: .flag, fallback: .value(.flag(false)), meaning: "keep every factor >= 0"),
+            .seed,
         ],
         build: { chosen, seed in
             .als(

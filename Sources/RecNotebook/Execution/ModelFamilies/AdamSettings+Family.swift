@@ -20,7 +20,8 @@ enum AdamFamily {
         min(articleBatch, max(smallestBatch, rows / batchesPerEpoch))
     }
 
-    /// `k`, then `reg` and `units` where the kind takes them, then the training settings.
+    /// `k`, then `reg` and `units` where the kind takes them, then the training settings and
+    /// the seed (initial embeddings, shuffled batches).
     static func settings(
         kind: FactorModelConfig.Kind, k: Int, reg: Double?, epochs: Int
     ) -> [ModelSetting] {
@@ -63,6 +64,7 @@ enum AdamFamily {
             ModelSetting(
                 key: "patience", kind: .whole(1...10_000), fallback: .value(.off),
                 meaning: "stop after this many epochs without a better validation loss (needs validation)"),
+            .seed,
         ]
         return settings
     }

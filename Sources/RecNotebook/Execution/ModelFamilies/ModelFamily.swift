@@ -10,7 +10,8 @@ struct ModelFamily: Sendable {
     var summary: String
     /// Every setting, in the order a grid nests them (the first varies slowest).
     var settings: [ModelSetting]
-    /// The engine config for one choice of every setting; `seed` seeds models that draw random numbers.
+    /// The engine config for one choice of every setting; `seed` seeds models that draw random
+    /// numbers (the `seed` setting's value when given, see `ModelOptions.candidates`).
     var build: @Sendable (ChosenSettings, _ seed: UInt64) -> ModelConfig
     /// Whether `save` writes its models (and `restore` reads them): only families with a
     /// documented, versioned file format (`ModelFiles.savable`) say yes.
@@ -21,8 +22,11 @@ struct ModelFamily: Sendable {
     }
 
     /// The settings with their defaults for a fit on `rows` training ratings, e.g.
-    /// `rank=10, iterations=10, reg=0.1, nonnegative=false`.
+    /// `rank=10, iterations=10, reg=0.1, nonnegative=false, seed=(from the master seed)`.
     func defaultsText(rows: Int) -> String {
-        settings.map { "\($0.key)=\($0.defaultValue(rows: rows))" }.joined(separator: ", ")
+        settings.map { setting in
+            if case .derived(let text) = setting.fallback { return "\(setting.key)=(\(text))" }
+            return "\(setting.key)=\(setting.defaultValue(rows: rows))"
+        }.joined(separator: ", ")
     }
 }

@@ -41,6 +41,8 @@ enum ModelOptions {
 
     /// Every combination of the listed values (one when no key lists several), first setting
     /// varying slowest. `rows` is the number of training ratings, for defaults chosen from it.
+    /// `seed` seeds each fit unless `seed=` gives one; in `grid` (`allowLists`) `seed=` is not
+    /// a combination but the seeds every combination is fitted under (`seeds`).
     static func candidates(
         _ invocation: Invocation, rows: Int, seed: UInt64, allowLists: Bool
     ) throws(NotebookError) -> [ModelConfig] {
@@ -48,6 +50,10 @@ enum ModelOptions {
         try refuseSettingsNotTaken(by: family, invocation, rows: rows)
         var listed: [(key: String, values: [SettingValue])] = []
         for setting in family.settings {
+            guard !(allowLists && setting.key == ModelSetting.seedKey) else {
+                listed.append((setting.key, [.off]))
+                continue
+            }
             listed.append((setting.key, try values(of: setting, invocation, rows: rows, allowLists: allowLists)))
         }
         let count = listed.reduce(1) { $0 * $1.values.count }
@@ -58,12 +64,37 @@ enum ModelOptions {
         for (key, values) in listed {
             combinations = combinations.flatMap { partial in values.map { partial.merging([key: $0]) { $1 } } }
         }
-        let configs = combinations.map { family.build(ChosenSettings(values: $0), seed) }
+        let configs = combinations.map { chosen in
+            let given: UInt64? = if case .whole(let value) = chosen[ModelSetting.seedKey] { UInt64(value) } else { nil }
+            return family.build(ChosenSettings(values: chosen), given ?? seed)
+        }
         for config in configs {
             // The family's ranges should already hold; the engine's own check is the backstop.
             do { try config.validate() } catch { throw invocation.fail("\(error.description) (model=\(family.name))") }
         }
         return configs
+    }
+
+    /// The seeds `seed=` lists (one for `train` and `crossvalidate`, any number for `grid`), in
+    /// the order given; empty when it is not given. Call after `candidates`, which refuses
+    /// `seed=` for a family whose fit draws nothing random.
+    static func seeds(_ invocation: Invocation) throws(NotebookError) -> [UInt64] {
+        guard let text = invocation.string(ModelSetting.seedKey) else { return [] }
+        var seeds: [UInt64] = []
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let seed: UInt64
+            do throws(ConfigError) {
+                guard case .whole(let value) = try ModelSetting.seed.parse(String(part)) else { continue }
+                seed = UInt64(value)
+            } catch {
+                throw invocation.fail("\(error.description) (model=\(invocation.string("model") ?? ""))")
+            }
+            guard !seeds.contains(seed) else {
+                throw invocation.fail("seed \(seed) is listed twice; give each seed once, as in seed=1,2,3")
+            }
+            seeds.append(seed)
+        }
+        return seeds
     }
 
     /// A setting some other family takes (`k` for `als`) is refused, naming this family's with

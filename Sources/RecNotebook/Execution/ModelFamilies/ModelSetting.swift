@@ -24,6 +24,9 @@ struct ModelSetting: Sendable {
         case value(SettingValue)
         /// Chosen from the number of training rows; the text says how, for the reference.
         case rule(String, @Sendable (_ rows: Int) -> SettingValue)
+        /// No value of its own: left off, the verb supplies one (a seed drawn from the master
+        /// seed); the text says how, for the reference.
+        case derived(String)
     }
 
     /// The name as written in a directive, e.g. `k`.
@@ -40,6 +43,7 @@ struct ModelSetting: Sendable {
         switch fallback {
         case .value(let value): return value
         case .rule(_, let rule): return rule(rows)
+        case .derived: return .off
         }
     }
 
@@ -48,6 +52,7 @@ struct ModelSetting: Sendable {
         switch fallback {
         case .value(let value): return value.description
         case .rule(let text, _): return text
+        case .derived(let text): return text
         }
     }
 

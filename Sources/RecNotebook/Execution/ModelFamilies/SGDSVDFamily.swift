@@ -14,6 +14,7 @@ enum SGDSVDFamily {
                 key: "epochs", kind: .whole(1...10_000), fallback: .value(.whole(20)), meaning: "passes over the training rows",
                 alsoCalled: ["iterations"]),
             ModelSetting(key: "lr", kind: .decimal(.positive), fallback: .value(.decimal(0.005)), meaning: "SGD step size"),
+            .seed,
         ],
         build: { chosen, seed in
             .biasedSGD(

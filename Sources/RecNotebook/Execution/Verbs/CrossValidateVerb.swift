@@ -8,7 +8,7 @@ enum CrossValidateVerb {
         name: "crossvalidate",
         summary: "Trains a model on every fold of the k-fold split and reports each fold's and the mean RMSE and MAE "
             + "(with ranking=K also precision, recall, NDCG, MAP at K and coverage).",
-        usage: "crossvalidate NAME model=... [settings as for train] [ranking=K] [relevant=4]",
+        usage: "crossvalidate NAME model=... [settings as for train] [seed=N] [ranking=K] [relevant=4]",
         example: "crossvalidate sgd model=sgd-svd k=100 epochs=20 ranking=10",
         keys: ModelOptions.keys + ["ranking", "relevant"],
         run: run)
@@ -26,6 +26,7 @@ enum CrossValidateVerb {
         let config = try ModelOptions.candidates(
             invocation, rows: split.folds.first?.train.count ?? dataset.ratings.count,
             seed: ModelOptions.seed(session, name: name), allowLists: false)[0]
+        let givenSeed = try ModelOptions.seeds(invocation).first
         var ranking: RankingEvaluation.Config?
         if invocation.string("ranking") != nil {
             let config = RankingEvaluation.Config(
@@ -44,12 +45,13 @@ enum CrossValidateVerb {
                 throw ModelOptions.failure(error, invocation)
             }
         }
-        return results(name, config, result, session)
+        return results(name, config, givenSeed, result, session)
     }
 
     private static func results(
-        _ name: String, _ config: ModelConfig, _ result: CrossValidation, _ session: Session
+        _ name: String, _ config: ModelConfig, _ givenSeed: UInt64?, _ result: CrossValidation, _ session: Session
     ) -> [CellResult] {
+        let settings = config.summary(givenSeed: givenSeed)
         let rankingColumns = result.meanRanking.map { RankingColumns(cutoff: $0.cutoff) }
         var rows: [[TableValue]] = result.folds.enumerated().map { fold, score in
             [.text("fold \(fold + 1)"), .number(score.rmse), .number(score.mae), .integer(score.count)]
@@ -65,12 +67,12 @@ enum CrossValidateVerb {
         if let ranking = result.meanRanking { metrics += RankingColumns.metrics(ranking) }
         session.record(
             ModelScore(
-                model: name, settings: "\(config.family): \(config.summary)", metrics: metrics,
+                model: name, settings: "\(config.family): \(settings)", metrics: metrics,
                 trainSeconds: result.seconds / Double(result.folds.count)))
         var results: [CellResult] = [
             .table(
                 ResultTable(
-                    title: "`\(name)` (\(config.family): \(config.summary)), \(result.folds.count)-fold cross-validation; "
+                    title: "`\(name)` (\(config.family): \(settings)), \(result.folds.count)-fold cross-validation; "
                         + String(format: "RMSE spread ±%.4f", result.rmseSpread),
                     columns: [
                         .text("fold"), .decimal("RMSE", precision: 4), .decimal("MAE", precision: 4), .integer("test ratings"),

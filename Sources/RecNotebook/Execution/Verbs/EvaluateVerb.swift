@@ -47,7 +47,7 @@ enum EvaluateVerb {
         session.record(
             ModelScore(
                 model: name,
-                settings: "\(model.config.family): \(model.config.summary)"
+                settings: "\(model.config.family): \(model.settings)"
                     + (warning == nil ? "" : " (may have seen test rows)"),
                 metrics: metrics,
                 trainSeconds: model.trainSeconds))

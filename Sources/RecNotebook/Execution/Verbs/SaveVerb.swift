@@ -54,7 +54,7 @@ enum SaveVerb {
         return [
             .metrics(
                 MetricList(
-                    title: "Saved `\(name)`: \(model.config.family), \(model.config.summary)",
+                    title: "Saved `\(name)`: \(model.config.family), \(model.settings)",
                     metrics: ModelFiles.facts(factors))),
             .file(
                 FileLink(

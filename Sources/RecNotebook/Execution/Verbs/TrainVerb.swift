@@ -7,7 +7,7 @@ enum TrainVerb {
         name: "train",
         summary: "Trains a model (svd, rsvd, neural by Adam; sgd-svd, baseline as Surprise; movie-mean; als, embedded or "
             + "on Spark with engine=spark; item-knn) on the training rows and names it.",
-        usage: "train NAME model=\(ModelFamilyRegistry.names.joined(separator: "|")) [SETTING=VALUE ...] "
+        usage: "train NAME model=\(ModelFamilyRegistry.names.joined(separator: "|")) [SETTING=VALUE ...] [seed=N] "
             + "[engine=swift|spark] [on=train|all]",
         example: "train rsvd1 model=rsvd k=5 reg=1e-7 epochs=45 batch=10000",
         keys: ModelOptions.keys + ["on", "engine"],
@@ -31,6 +31,7 @@ enum TrainVerb {
         }
         let config = try ModelOptions.candidates(
             invocation, rows: table.count, seed: ModelOptions.seed(session, name: name), allowLists: false)[0]
+        let givenSeed = try ModelOptions.seeds(invocation).first
         if try invocation.choice("engine", from: ["swift", "spark"], default: "swift") == "spark" {
             return try SparkTraining.train(name, config, on, invocation, session)
         }
@@ -80,8 +81,9 @@ enum TrainVerb {
         let seconds = Date().timeIntervalSince(started)
         let predictor = HeldOutEvaluation.predictor(fitted, train: table)
         let replaced = session.store(
-            TrainedModel(name: name, config: config, predictor: predictor, trainSeconds: seconds, trainedOn: described),
-            invocation)
+            TrainedModel(
+                name: name, config: config, predictor: predictor, trainSeconds: seconds, trainedOn: described,
+                givenSeed: givenSeed), invocation)
         var metrics: [Metric] = [.count("training ratings", table.count)]
         if let history = fitted.history, let last = history.epochs.last {
             metrics.append(.count("epochs run", history.epochs.count))
@@ -93,7 +95,9 @@ enum TrainVerb {
             }
         }
         var results: [CellResult] = [
-            .metrics(MetricList(title: "Trained `\(name)`: \(config.family), \(config.summary)", metrics: metrics))
+            .metrics(
+                MetricList(
+                    title: "Trained `\(name)`: \(config.family), \(config.summary(givenSeed: givenSeed))", metrics: metrics))
         ]
         if case .factor(let factorConfig) = config, let history = fitted.history,
             let warning = LearningCheck(config: factorConfig, history: history, table: table).warning(model: name)
