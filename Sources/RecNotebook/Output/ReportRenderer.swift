@@ -61,7 +61,7 @@ public enum ReportRenderer {
             dataFolder: options.dataFolder ?? ".", notebookFile: path, parameters: options.parameters,
             cache: options.cacheFolder.map(CellCache.init(folder:)), engineBuild: EngineBuild.fingerprint,
             observer: options.observer, allowOutsideData: options.allowOutsideData, outputFolder: options.outFolder,
-            threads: options.threads)
+            threads: options.threads, timings: options.timings)
         let run = NotebookRunner.run(document, context: context, keepGoing: options.keepGoing)
         let twin: Data
         do {

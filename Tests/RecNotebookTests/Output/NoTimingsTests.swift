@@ -1,4 +1,5 @@
 import Foundation
+import RecEngine
 import RecTestSupport
 import Testing
 
@@ -86,6 +87,26 @@ import Testing
             let events = recorded.reports["test"]?.cells.flatMap { $0.cache ?? [] } ?? []
             #expect(events.map(\.hit) == [true], "the second render should read the model from the cache")
         }
+    }
+
+    /// A saved model's header records each epoch's wall time; under `--no-timings` it is 0, so a
+    /// model trained afresh (no cache) saves to the same bytes.
+    @Test func savedModelsRepeatWithoutTimings() throws {
+        let fixture = try NotebookFixture(
+            cells: NotebookFixture.cell(
+                "load ratings=user_movies.csv\nsplit test=0.4\ntrain svd model=svd k=2 epochs=3\nsave svd"))
+        var saved: [Data] = []
+        for _ in 0..<2 {
+            let out = try TestPaths.temporaryFolder()
+            let outcome = try ReportRenderer.render(
+                notebook: fixture.notebook,
+                options: RunOptions(dataFolder: fixture.folder.path, outFolder: out.path, cacheFolder: nil, timings: false))
+            #expect(outcome.succeeded, "\(String(describing: outcome.error))")
+            saved.append(try Data(contentsOf: out.appendingPathComponent("models/svd.recmodel")))
+        }
+        #expect(saved[0] == saved[1])
+        let model = try FactorModel.decode(saved[0], path: "svd.recmodel")
+        #expect(model.history.epochs.map(\.seconds) == [0, 0, 0])
     }
 
     /// One notebook's render replaces its own entry and keeps every other notebook's.
