@@ -66,11 +66,12 @@ docs:
 	$(SWIFT) build --product recbook
 	python3 scripts/update-readme.py .build/debug/recbook
 
-# pyspark (and the numpy its ML library needs) in the project virtualenv, for `engine=spark`.
+# pyspark (and the numpy its ML library needs) in the project virtualenv, for `engine=spark`;
+# nbformat too, with which the tests validate `--to ipynb` exports.
 spark:
 	@command -v java >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y openjdk-17-jre-headless; }
 	test -x .venv/bin/python || python3 -m venv .venv
-	.venv/bin/pip install --quiet pyspark numpy
+	.venv/bin/pip install --quiet pyspark numpy nbformat
 
 # libFuzzer on the grammar, the notebook parser and the CSV readers (FUZZ_SECONDS each).
 FUZZ_SECONDS ?= 30

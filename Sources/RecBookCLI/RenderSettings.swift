@@ -24,8 +24,14 @@ struct RenderSettings: ParsableArguments {
     @Flag(help: "Compute every cell; neither read nor write the cache.")
     var noCache = false
 
-    @Option(help: ArgumentHelp("Pages to write beside the JSON twin: html, md (repeatable).", valueName: "format"))
+    @Option(help: ArgumentHelp("Pages to write beside the JSON twin: html, md, ipynb (repeatable).", valueName: "format"))
     var to: [String] = []
+
+    @Flag(
+        help: ArgumentHelp(
+            "Keep wall times, memory and cache notes out of the pages and JSON twins (they go to timings.json), "
+                + "so an unchanged notebook renders to the same bytes."))
+    var noTimings = false
 
     @Option(help: "Spark master for `train ... engine=spark` (default: $SPARK_MASTER, else local[2]).")
     var sparkMaster: String?
@@ -59,7 +65,7 @@ struct RenderSettings: ParsableArguments {
         var formats: Set<ReportRenderer.OutputFormat> = []
         for name in to {
             guard let format = ReportRenderer.OutputFormat(rawValue: name) else {
-                throw ValidationError("--to must be html or md, not `\(name)`")
+                throw ValidationError("--to must be html, md or ipynb, not `\(name)`")
             }
             formats.insert(format)
         }
@@ -77,6 +83,6 @@ struct RenderSettings: ParsableArguments {
         return RunOptions(
             dataFolder: data, outFolder: out, keepGoing: keepGoing, parameters: parameters,
             cacheFolder: noCache ? nil : cache, formats: try formats(), observer: observer,
-            allowOutsideData: allowOutsideData, threads: threads.count)
+            allowOutsideData: allowOutsideData, threads: threads.count, timings: !noTimings)
     }
 }

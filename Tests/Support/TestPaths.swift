@@ -24,6 +24,19 @@ public enum TestPaths {
     public static let sparkSubmit = repository.appendingPathComponent(".venv/bin/spark-submit").path
     public static let sparkPresent = FileManager.default.isExecutableFile(atPath: sparkSubmit)
 
+    /// The project virtualenv's Python.
+    public static let venvPython = repository.appendingPathComponent(".venv/bin/python").path
+    /// Whether the virtualenv has nbformat (`make spark` installs it), which validates Jupyter exports.
+    public static let nbformatPresent: Bool = {
+        let lib = repository.appendingPathComponent(".venv/lib")
+        let versions = (try? FileManager.default.contentsOfDirectory(atPath: lib.path)) ?? []
+        return FileManager.default.isExecutableFile(atPath: venvPython)
+            && versions.contains { version in
+                FileManager.default.fileExists(
+                    atPath: lib.appendingPathComponent("\(version)/site-packages/nbformat/__init__.py").path)
+            }
+    }()
+
     /// A new empty folder under the system's temporary folder.
     public static func temporaryFolder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recbook-tests-\(UUID().uuidString)")

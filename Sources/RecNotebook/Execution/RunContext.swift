@@ -23,11 +23,14 @@ public struct RunContext: Sendable {
     /// Threads the engine may use (`--threads`); results are the same for any count, so it is
     /// in no cache key.
     public var threads: Int
+    /// `false` under `--no-timings`: what the run writes (a saved model's epoch wall times)
+    /// leaves out figures that change from run to run.
+    public var timings: Bool
 
     public init(
         dataFolder: String, notebookFile: String, parameters: [String: String] = [:], cache: CellCache? = nil,
         engineBuild: String = "", observer: (any RunObserver)? = nil, allowOutsideData: Bool = false,
-        outputFolder: String? = nil, threads: Int = allCores
+        outputFolder: String? = nil, threads: Int = allCores, timings: Bool = true
     ) {
         precondition(threads >= 1, "a run needs at least one thread")
         self.threads = threads
@@ -39,5 +42,6 @@ public struct RunContext: Sendable {
         self.cache = cache
         self.engineBuild = engineBuild
         self.observer = observer
+        self.timings = timings
     }
 }

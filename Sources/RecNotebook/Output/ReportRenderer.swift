@@ -1,19 +1,22 @@
 import Foundation
 import RecEngine
 
-/// Renders notebooks into report pages, their JSON twins and the index page.
+/// Renders notebooks into report pages, their JSON twins and the index page; under
+/// `--no-timings`, also `timings.json` (see `TimingsFile`).
 public enum ReportRenderer {
     /// The formats `--to` accepts.
     public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
         case html
         case md
+        /// A Jupyter notebook (see `JupyterNotebook`).
+        case ipynb
     }
 
     /// What happened to one notebook.
     public struct Outcome: Sendable {
         public var notebook: String
         /// The files written in the output folder, by name: the pages `formats` asked for, in
-        /// `OutputFormat` order, then the JSON twin.
+        /// `OutputFormat` order, then the JSON twin, then `timings.json` under `--no-timings`.
         public var written: [String]
         public var succeeded: Bool
         public var error: NotebookError?
@@ -51,17 +54,18 @@ public enum ReportRenderer {
         // Before the run: a notebook that takes minutes should not fail only at the end because
         // --out cannot be written.
         try prepare(options.outFolder)
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        if !options.timings { try checkTimingsFileIsFree(for: name, in: options.outFolder) }
         let document = MarkdownParser.parse(text, file: path)
         let context = RunContext(
             dataFolder: options.dataFolder ?? ".", notebookFile: path, parameters: options.parameters,
             cache: options.cacheFolder.map(CellCache.init(folder:)), engineBuild: EngineBuild.fingerprint,
             observer: options.observer, allowOutsideData: options.allowOutsideData, outputFolder: options.outFolder,
-            threads: options.threads)
+            threads: options.threads, timings: options.timings)
         let run = NotebookRunner.run(document, context: context, keepGoing: options.keepGoing)
-        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let twin: Data
         do {
-            twin = try ReportTwin.encoder().encode(ReportTwin(run)) + Data("\n".utf8)
+            twin = try ReportTwin.encoder().encode(ReportTwin(run, timings: options.timings)) + Data("\n".utf8)
         } catch {
             throw .cannotWrite(path: name + ".json", reason: "the results could not be encoded: \(error)")
         }
@@ -69,16 +73,38 @@ public enum ReportRenderer {
         var written: [String] = []
         for format in OutputFormat.allCases where options.formats.contains(format) {
             let page = name + "." + format.rawValue
-            let text =
-                switch format {
-                case .html: HTMLPage.render(run)
-                case .md: MarkdownReport.render(run)
+            let bytes: Data
+            switch format {
+            case .html: bytes = Data(HTMLPage.render(run, timings: options.timings).utf8)
+            case .md: bytes = Data(MarkdownReport.render(run, timings: options.timings).utf8)
+            case .ipynb:
+                do {
+                    bytes = try JupyterNotebook.render(run, timings: options.timings)
+                } catch {
+                    throw .cannotWrite(path: page, reason: "the notebook could not be encoded: \(error)")
                 }
-            try AtomicFile.write(Data(text.utf8), to: (options.outFolder as NSString).appendingPathComponent(page))
+            }
+            try AtomicFile.write(bytes, to: (options.outFolder as NSString).appendingPathComponent(page))
             written.append(page)
         }
         written.append(name + ".json")
+        if !options.timings {
+            try TimingsFile.merge(TimingsFile.Report(run), as: name, into: options.outFolder)
+            written.append(TimingsFile.fileName)
+        }
         return Outcome(notebook: path, written: written, succeeded: run.succeeded, error: run.firstError, cells: run.cells.count)
+    }
+
+    /// Under `--no-timings`, `timings.json` holds the timings, so it cannot also be the JSON
+    /// twin of a notebook `timings.md`: neither this notebook's nor one rendered earlier.
+    static func checkTimingsFileIsFree(for name: String, in folder: String) throws(ReportError) {
+        let path = (folder as NSString).appendingPathComponent(TimingsFile.fileName)
+        let existing = FileManager.default.contents(atPath: path)
+        guard name + ".json" == TimingsFile.fileName || existing.map({ !TimingsFile.holdsTimings($0) }) == true else { return }
+        throw .cannotWrite(
+            path: path,
+            reason: "--no-timings keeps the timings in this file, so no notebook may be named timings.md; "
+                + "rename the notebook (and remove this file if it is that notebook's report)")
     }
 
     /// Rejects `-p` names that none of `notebooks` declares in a `params` directive, with the
@@ -102,11 +128,12 @@ public enum ReportRenderer {
         try prepare(outFolder)
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: outFolder)) ?? [])
             .filter { $0.hasSuffix(".json") }.sorted()
-        let entries = names.map { name -> IndexPage.Entry in
+        let entries = names.compactMap { name -> IndexPage.Entry? in
             let path = (outFolder as NSString).appendingPathComponent(name)
-            let twin = FileManager.default.contents(atPath: path).flatMap {
-                try? ReportTwin.decoder().decode(ReportTwin.self, from: $0)
-            }
+            let data = FileManager.default.contents(atPath: path)
+            // `--no-timings` keeps its figures beside the twins; they are not a report.
+            if name == TimingsFile.fileName, let data, TimingsFile.holdsTimings(data) { return nil }
+            let twin = data.flatMap { try? ReportTwin.decoder().decode(ReportTwin.self, from: $0) }
             return IndexPage.Entry(page: (name as NSString).deletingPathExtension + ".html", twin: twin)
         }
         try AtomicFile.write(

@@ -4,7 +4,7 @@ import RecEngine
 /// run setting added for one reaches the others. `check` re-runs a notebook as its committed
 /// report was rendered, so it takes the parameters from the report, keeps going past failing
 /// cells, and neither caches nor writes pages: it ignores `keepGoing`, `parameters`,
-/// `cacheFolder` and `formats`.
+/// `cacheFolder`, `formats` and `timings`.
 public struct RunOptions: Sendable {
     /// `--data`. `nil`: `check` uses the folder recorded in the report's provenance, `render`
     /// the working folder.
@@ -24,13 +24,18 @@ public struct RunOptions: Sendable {
     public var allowOutsideData: Bool
     /// `--threads`: how many threads the engine may use (results are the same for any count).
     public var threads: Int
+    /// `false` for `--no-timings` (render): wall times, peak memory and cache notes stay out of
+    /// the pages and JSON twins and go to `timings.json` instead (see `TimingsFile`), so that an
+    /// unchanged notebook renders to the same bytes.
+    public var timings: Bool
 
     public init(
         dataFolder: String?, outFolder: String, keepGoing: Bool = false, parameters: [String: String] = [:],
         cacheFolder: String? = nil, formats: Set<ReportRenderer.OutputFormat> = [.html], observer: (any RunObserver)? = nil,
-        allowOutsideData: Bool = false, threads: Int = allCores
+        allowOutsideData: Bool = false, threads: Int = allCores, timings: Bool = true
     ) {
         self.threads = threads
+        self.timings = timings
         self.dataFolder = dataFolder
         self.outFolder = outFolder
         self.keepGoing = keepGoing

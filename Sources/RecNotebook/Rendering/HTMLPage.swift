@@ -2,8 +2,9 @@ import RecEngine
 
 /// A whole notebook report as one self-contained HTML page: inline CSS, a table of contents
 /// from the headings, the provenance header, then prose and cells in notebook order.
+/// `timings: false` (`--no-timings`) leaves out wall times, peak memory and cache notes.
 enum HTMLPage {
-    static func render(_ run: NotebookRun) -> String {
+    static func render(_ run: NotebookRun, timings: Bool = true) -> String {
         let title = run.document.title ?? run.document.file
         var header = provenance(run.provenance)
         if let banner = run.provenance.banner {
@@ -26,7 +27,7 @@ enum HTMLPage {
             case .prose(let prose):
                 body += prose.html
             case .cell:
-                if let cell = cells.next() { body += render(cell) }
+                if let cell = cells.next() { body += render(cell, timings: timings) }
             }
         }
         return """
@@ -85,7 +86,7 @@ enum HTMLPage {
         "<tr><th>\(HTMLText.escape(name))</th><td>\(valueHTML)</td></tr>\n"
     }
 
-    private static func render(_ run: CellRun) -> String {
+    private static func render(_ run: CellRun, timings: Bool) -> String {
         let number = run.cell.number
         var html = "<section class=\"cell\" id=\"cell-\(number)\">\n"
         if run.options.echo {
@@ -93,11 +94,11 @@ enum HTMLPage {
             html += "<pre><code>\(HTMLText.escape(run.cell.code))</code></pre></div>\n"
         }
         html += "<div class=\"cell-out\"><span class=\"prompt\">Out [\(number)]:</span>"
-        if run.status != .notRun {
+        if run.status != .notRun, timings {
             html += "<span class=\"time\">\(HTMLText.escape(RunMetadataText.summary(run)))</span>"
         }
         html += "\n"
-        for result in run.results { html += HTMLResults.render(result) }
+        for result in run.results { html += HTMLResults.render(result, timings: timings) }
         if let error = run.error {
             html += "<div class=\"error\" role=\"alert\">\(HTMLText.escape(error.description))</div>\n"
         }

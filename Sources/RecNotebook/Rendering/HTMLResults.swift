@@ -1,10 +1,16 @@
 import Foundation
 
 /// Cell results as HTML fragments. Every value from data goes through `HTMLText.escape`.
+/// `timings: false` (`--no-timings`) shows `TimingText.omitted` for timing values.
 enum HTMLResults {
+    /// `render(result, timings: true)`, as a function for `map`.
     static func render(_ result: CellResult) -> String {
+        render(result, timings: true)
+    }
+
+    static func render(_ result: CellResult, timings: Bool) -> String {
         switch result {
-        case .table(let table): return render(table)
+        case .table(let table): return render(table, timings: timings)
         case .metrics(let metrics): return render(metrics)
         case .barChart(let chart):
             return figure(chart.title, SVGBarChart.render(chart), AsciiBarChart.render(chart), kind: "bar-chart")
@@ -17,7 +23,7 @@ enum HTMLResults {
         }
     }
 
-    static func render(_ table: ResultTable) -> String {
+    static func render(_ table: ResultTable, timings: Bool = true) -> String {
         var html = "<div class=\"table-wrap\"><table class=\"result\">\n"
         html += "<caption>\(HTMLText.escape(table.title))</caption>\n<thead><tr>"
         for column in table.columns {
@@ -32,7 +38,9 @@ enum HTMLResults {
                 let classes = (numeric + missing).trimmingCharacters(in: .whitespaces)
                 var text = HTMLText.escape(format(value, column))
                 // Timings are marked as such, like the cell's own wall time.
-                if column.kind == .seconds { text = "<span class=\"time\">\(text)</span>" }
+                if column.kind == .seconds {
+                    text = timings ? "<span class=\"time\">\(text)</span>" : TimingText.omitted
+                }
                 html += "<td\(classes.isEmpty ? "" : " class=\"\(classes)\"")>\(text)</td>"
             }
             html += "</tr>\n"

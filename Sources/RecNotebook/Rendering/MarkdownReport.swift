@@ -2,9 +2,10 @@ import RecEngine
 
 /// A notebook report as executed Markdown (`--to md`): the prose as written, each cell as
 /// written, then its results: tables as GitHub pipe tables, metrics and charts as fenced text
-/// blocks (the ASCII charts the terminal shows).
+/// blocks (the ASCII charts the terminal shows). `timings: false` (`--no-timings`) leaves out
+/// wall times, peak memory and cache notes.
 enum MarkdownReport {
-    static func render(_ run: NotebookRun) -> String {
+    static func render(_ run: NotebookRun, timings: Bool = true) -> String {
         var blocks = run.document.blocks[...]
         var parts: [String] = []
         if case .prose(let first) = blocks.first, first.heading?.level == 1 {
@@ -18,13 +19,14 @@ enum MarkdownReport {
             case .prose(let prose):
                 parts.append(prose.markdown + "\n")
             case .cell:
-                if let cell = cells.next() { parts.append(render(cell)) }
+                if let cell = cells.next() { parts.append(render(cell, timings: timings)) }
             }
         }
         return parts.joined(separator: "\n")
     }
 
-    private static func provenance(_ run: NotebookRun) -> String {
+    /// The provenance header as a Markdown block quote (the Jupyter export uses it too).
+    static func provenance(_ run: NotebookRun) -> String {
         let provenance = run.provenance
         var lines = [
             "> **Provenance.** Notebook `\(provenance.notebook)`, recbook \(provenance.engineVersion), "
@@ -49,15 +51,15 @@ enum MarkdownReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func render(_ run: CellRun) -> String {
+    private static func render(_ run: CellRun, timings: Bool) -> String {
         var parts: [String] = []
         if run.options.echo {
             parts.append(MarkdownText.fenced(run.cell.code, info: run.cell.info.isEmpty ? "rec" : "rec \(run.cell.info)"))
         }
         var label = "*Out [\(run.cell.number)]*"
-        if run.status != .notRun { label += " · " + RunMetadataText.summary(run) }
+        if run.status != .notRun, timings { label += " · " + RunMetadataText.summary(run) }
         parts.append(label + "\n")
-        for result in run.results { parts.append(render(result)) }
+        for result in run.results { parts.append(render(result, timings: timings)) }
         if let error = run.error { parts.append(MarkdownText.fenced("Error: \(error.description)")) }
         if run.status == .notRun {
             parts.append("*Not run: an earlier cell failed (render with --keep-going to run every cell).*\n")
@@ -65,18 +67,15 @@ enum MarkdownReport {
         return parts.joined(separator: "\n")
     }
 
+    /// `render(result, timings: true)`, as a function for `map`.
     static func render(_ result: CellResult) -> String {
+        render(result, timings: true)
+    }
+
+    static func render(_ result: CellResult, timings: Bool) -> String {
         switch result {
-        case .table(let table): return render(table)
-        case .metrics(let list):
-            let width = list.metrics.map { DisplayWidth.of($0.name) }.max() ?? 0
-            let values = list.metrics.map { DisplayNumber.value($0.value, precision: $0.precision) }
-            let valueWidth = values.map(\.count).max() ?? 0
-            let lines = zip(list.metrics, values).map { metric, value in
-                DisplayWidth.padded(metric.name, to: width) + "  " + String(repeating: " ", count: valueWidth - value.count)
-                    + value
-            }
-            return caption(list.title) + MarkdownText.fenced(lines.joined(separator: "\n"))
+        case .table(let table): return render(table, timings: timings)
+        case .metrics(let list): return caption(list.title) + MarkdownText.fenced(PlainTextResults.metricLines(list))
         case .barChart(let chart): return caption(chart.title) + MarkdownText.fenced(AsciiBarChart.render(chart))
         case .lineChart(let chart): return caption(chart.title) + MarkdownText.fenced(AsciiLineChart.render(chart))
         case .note(let text): return MarkdownText.escapeInline(text) + "\n"
@@ -87,14 +86,15 @@ enum MarkdownReport {
     }
 
     /// A GitHub pipe table; numeric columns right-aligned.
-    static func render(_ table: ResultTable) -> String {
+    static func render(_ table: ResultTable, timings: Bool = true) -> String {
         var lines = [
             "| " + table.columns.map { MarkdownText.escapeInline($0.name) }.joined(separator: " | ") + " |",
             "|" + table.columns.map { $0.kind == .text ? " --- |" : " ---: |" }.joined(),
         ]
         for row in table.rows {
             let cells = zip(table.columns, row).map { column, value in
-                MarkdownText.escapeInline(HTMLResults.format(value, column))
+                column.kind == .seconds && !timings
+                    ? TimingText.omitted : MarkdownText.escapeInline(HTMLResults.format(value, column))
             }
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }

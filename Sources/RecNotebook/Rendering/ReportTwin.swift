@@ -6,6 +6,10 @@ import Foundation
 /// Numbers are stored raw (the full value, not the digits a page shows). NaN, inf and -inf are
 /// the strings `"NaN"`, `"inf"` and `"-inf"`, spelled as the HTML and Markdown pages print them,
 /// so the file stays valid JSON; a missing table cell (pandas' NaN) is `null`.
+///
+/// Rendered with `--no-timings`, a twin holds no run metadata (`seconds`, `peakMemoryMB`,
+/// `cache`) and `null` for every value of a `seconds` table column; `timings.json` has them.
+/// `check` never compares these, so it reads either kind of twin.
 public struct ReportTwin: Sendable, Codable, Hashable {
     public static let currentFormat = "recbook-report/1"
 
@@ -22,8 +26,8 @@ public struct ReportTwin: Sendable, Codable, Hashable {
         public var line: Int
         public var source: String
         public var status: CellRun.Status
-        /// Wall time; never compared.
-        public var seconds: Double
+        /// Wall time; never compared. `nil` under `--no-timings`.
+        public var seconds: Double?
         public var results: [Result]
         public var error: CellError?
         /// Peak resident memory while the cell ran, in MB; never compared.
@@ -93,7 +97,8 @@ public struct ReportTwin: Sendable, Codable, Hashable {
 }
 
 extension ReportTwin {
-    init(_ run: NotebookRun) {
+    /// - Parameter timings: `false` for `--no-timings`: no run metadata, timing values `null`.
+    init(_ run: NotebookRun, timings: Bool = true) {
         format = Self.currentFormat
         notebook = run.document.file
         title = run.document.title
@@ -102,11 +107,22 @@ extension ReportTwin {
         cells = run.cells.map { cell in
             Cell(
                 number: cell.cell.number, line: cell.cell.line, source: cell.cell.code, status: cell.status,
-                seconds: (cell.seconds * 1000).rounded() / 1000, results: cell.results.map(Result.init),
+                seconds: timings ? Self.milliseconds(cell.seconds) : nil,
+                results: cell.results.map { Result($0, timings: timings) },
                 error: cell.error.map { CellError(file: $0.location.file, line: $0.location.line, message: $0.message) },
-                peakMemoryMB: cell.peakMemoryBytes.map { (Double($0) / 1_048_576 * 10).rounded() / 10 },
-                cache: cell.cacheEvents.isEmpty ? nil : cell.cacheEvents)
+                peakMemoryMB: timings ? cell.peakMemoryBytes.map(Self.megabytes) : nil,
+                cache: timings && !cell.cacheEvents.isEmpty ? cell.cacheEvents : nil)
         }
+    }
+
+    /// A wall time as the twin and `timings.json` store it: to the millisecond.
+    static func milliseconds(_ seconds: Double) -> Double {
+        (seconds * 1000).rounded() / 1000
+    }
+
+    /// A memory figure as the twin and `timings.json` store it: MB to one decimal.
+    static func megabytes(_ bytes: Int) -> Double {
+        (Double(bytes) / 1_048_576 * 10).rounded() / 10
     }
 
     static func encoder() -> JSONEncoder {
@@ -126,7 +142,7 @@ extension ReportTwin {
 }
 
 extension ReportTwin.Result {
-    init(_ result: CellResult) {
+    init(_ result: CellResult, timings: Bool = true) {
         switch result {
         case .table(let table):
             self.init(kind: "table", title: table.title)
@@ -135,7 +151,9 @@ extension ReportTwin.Result {
                     name: $0.name, type: $0.kind, precision: $0.kind == .decimal || $0.kind == .seconds ? $0.precision : nil)
             }
             rows = table.rows.map { row in
-                row.map { value in
+                row.indices.map { index in
+                    let value = row[index]
+                    if !timings, table.columns.indices.contains(index), table.columns[index].kind == .seconds { return .null }
                     switch value {
                     case .integer(let number): return .number(Double(number))
                     case .decimal(let number): return number.isNaN ? .null : .number(number)

@@ -87,6 +87,14 @@ import Testing
             try sparkJob("#!/bin/sh\nfor last; do :; done\necho garbage > \"$last/done.json\"\nexit 0\n")
         },
         "out-not-a-folder": outNotAFolder,
+        "timings-file-name": {
+            let project = try makeProject()
+            try Data("# Timings\n\n```rec\nload ratings=user_movies.csv\n```\n".utf8).write(
+                to: project.root.appendingPathComponent("timings.md"))
+            let run = try CommandRun.recbook(
+                ["render", "timings.md", "--data", "data", "--out", "output", "--no-timings"], in: project.root)
+            return project.readable(run.errors.trimmingCharacters(in: .whitespacesAndNewlines))
+        },
         "notebook-missing": {
             let project = try makeProject()
             let run = try CommandRun.recbook(["render", "missing.md", "--data", "data", "--out", "output"], in: project.root)

@@ -50,7 +50,9 @@ enum SaveVerb {
             }
         }
         let location = try ModelFiles.location(file, key: "file", session, invocation)
-        try ModelFiles.write(factors.encoded(trainedOn: model.record), to: location, invocation)
+        // Under --no-timings the file repeats byte for byte: its epochs' wall times are written as 0.
+        let written = session.context.timings ? factors : factors.withoutEpochTimes()
+        try ModelFiles.write(written.encoded(trainedOn: model.record), to: location, invocation)
         return [
             .metrics(
                 MetricList(
@@ -60,5 +62,16 @@ enum SaveVerb {
                 FileLink(
                     label: "Model file (\(FactorModel.fileFormat), version \(FactorModel.fileVersion))", path: location.relative)),
         ]
+    }
+}
+
+extension FactorModel {
+    /// The same model with every epoch's wall time set to 0.
+    fileprivate func withoutEpochTimes() -> FactorModel {
+        var history = history
+        for index in history.epochs.indices { history.epochs[index].seconds = 0 }
+        return FactorModel(
+            config: config, layout: layout, parameters: parameters, seenUsers: seenUsers, seenMovies: seenMovies,
+            history: history)
     }
 }
