@@ -18,6 +18,8 @@ public enum ReportRenderer {
         public var succeeded: Bool
         public var error: NotebookError?
         public var cells: Int
+        /// What rendered, but not as written (a formula shown as TeX source), in line order.
+        public var warnings: [NotebookWarning] = []
     }
 
     /// The notebooks named by `paths`: files as they are, folders as their `.md` files in name order.
@@ -78,7 +80,9 @@ public enum ReportRenderer {
             written.append(page)
         }
         written.append(name + ".json")
-        return Outcome(notebook: path, written: written, succeeded: run.succeeded, error: run.firstError, cells: run.cells.count)
+        return Outcome(
+            notebook: path, written: written, succeeded: run.succeeded, error: run.firstError, cells: run.cells.count,
+            warnings: document.warnings)
     }
 
     /// Rejects `-p` names that none of `notebooks` declares in a `params` directive, with the
