@@ -76,7 +76,8 @@ enum HTMLPage {
         for source in provenance.sources {
             html += row(
                 source.role,
-                "<code>\(HTMLText.escape(source.path))</code>, \(source.rows) rows, sha256 <code>\(source.sha256)</code>")
+                "<code>\(HTMLText.escape(source.path))</code>, \(DisplayNumber.count(source.rows)) rows, sha256 <code>\(source.sha256)</code>"
+            )
         }
         return html + "</table></details>\n"
     }

@@ -32,7 +32,8 @@ enum MarkdownReport {
         ]
         for source in provenance.sources {
             lines.append(">")
-            lines.append("> \(source.role): `\(source.path)`, \(source.rows) rows, sha256 `\(source.sha256)`")
+            lines.append(
+                "> \(source.role): `\(source.path)`, \(DisplayNumber.count(source.rows)) rows, sha256 `\(source.sha256)`")
         }
         if let parameters = provenance.parameters {
             lines.append(">")
@@ -70,7 +71,7 @@ enum MarkdownReport {
         case .table(let table): return render(table)
         case .metrics(let list):
             let width = list.metrics.map { DisplayWidth.of($0.name) }.max() ?? 0
-            let values = list.metrics.map { DisplayNumber.value($0.value, precision: $0.precision) }
+            let values = list.metrics.map { DisplayNumber.grouped(DisplayNumber.value($0.value, precision: $0.precision)) }
             let valueWidth = values.map(\.count).max() ?? 0
             let lines = zip(list.metrics, values).map { metric, value in
                 DisplayWidth.padded(metric.name, to: width) + "  " + String(repeating: " ", count: valueWidth - value.count)
@@ -100,7 +101,7 @@ enum MarkdownReport {
         }
         var text = caption(table.title) + lines.joined(separator: "\n") + "\n"
         if table.omittedRows > 0 {
-            text += "\n… \(table.omittedRows) more row\(table.omittedRows == 1 ? "" : "s") not shown\n"
+            text += "\n… \(DisplayNumber.count(table.omittedRows)) more row\(table.omittedRows == 1 ? "" : "s") not shown\n"
         }
         return text
     }
