@@ -40,8 +40,16 @@ public enum MarkdownParser {
                             number: cellNumber, line: startLine, info: info, code: literal(current))))
                 continue
             }
-            // A heading's text (for the contents and the anchor) keeps its formulas' TeX.
-            let headingText = maths.replacingPlaceholders(in: plainText(current)) { $0.tex }
+            // A heading's text (for the title and the anchor) keeps its formulas' TeX; the contents
+            // show them typeset.
+            let words = plainText(current)
+            let headingText = maths.replacingPlaceholders(in: words) { $0.tex }
+            let headingHTML = maths.segments(of: words).map { segment in
+                switch segment {
+                case .text(let text): return HTMLText.escape(text)
+                case .maths(let index): return typeset[index].html
+                }
+            }.joined()
             insertMaths(into: current, maths, typeset.map(\.html))
             var html = render(current, options)
             var heading: Heading?
@@ -49,7 +57,8 @@ public enum MarkdownParser {
                 let level = Int(cmark_node_get_heading_level(current))
                 let text = headingText
                 let anchor = anchors.make(for: text)
-                heading = Heading(level: level, text: text, anchor: anchor)
+                heading = Heading(
+                    level: level, text: text, anchor: anchor, mathsHTML: maths.hasPlaceholder(words) ? headingHTML : nil)
                 html = html.replacingOccurrences(
                     of: "<h\(level)>", with: "<h\(level) id=\"\(HTMLText.escape(anchor))\">", options: .anchored)
                 if level == 1 && title == nil { title = text }

@@ -77,6 +77,10 @@ enum MathsExtractor {
     /// The formulas in one block's text: their ranges, dollars included, and whether displayed.
     static func formulas(in text: [Unicode.Scalar]) -> [(range: Range<Int>, display: Bool)] {
         var found: [(Range<Int>, Bool)] = []
+        // A closing dollar that suits one opening dollar suits any earlier one too: once a search
+        // finds none, later ones cannot either, and skipping them keeps the scan linear.
+        var inlineCanClose = true
+        var displayCanClose = true
         var index = 0
         while index < text.count {
             switch text[index] {
@@ -86,17 +90,19 @@ enum MathsExtractor {
                 let run = runLength(of: "`", in: text, at: index)
                 index = codeSpanEnd(in: text, after: index + run, run: run) ?? index + run
             case "$" where index + 1 < text.count && text[index + 1] == "$":
-                if let end = displayEnd(in: text, from: index + 2) {
+                if displayCanClose, let end = displayEnd(in: text, from: index + 2) {
                     found.append((index..<end, true))
                     index = end
                 } else {
+                    displayCanClose = false
                     index += 2
                 }
             case "$":
-                if let end = inlineEnd(in: text, from: index + 1) {
+                if inlineCanClose, let end = inlineEnd(in: text, from: index + 1) {
                     found.append((index..<end, false))
                     index = end
                 } else {
+                    inlineCanClose = inlineCanClose && !opensInline(text, index + 1)
                     index += 1
                 }
             default:
@@ -121,9 +127,14 @@ enum MathsExtractor {
         return nil
     }
 
+    /// Whether a `$` before `start` may open inline maths: a non-space follows it.
+    private static func opensInline(_ text: [Unicode.Scalar], _ start: Int) -> Bool {
+        start < text.count && !isSpace(text[start]) && text[start] != "$"
+    }
+
     /// Just past the `$` that closes inline maths opened before `start`, by Pandoc's rules.
     private static func inlineEnd(in text: [Unicode.Scalar], from start: Int) -> Int? {
-        guard start < text.count, !isSpace(text[start]), text[start] != "$" else { return nil }
+        guard opensInline(text, start) else { return nil }
         var index = start
         while index < text.count {
             if text[index] == "\\" {

@@ -8,6 +8,9 @@ struct TeXParser {
     private let display: Bool
     /// The face letters are set in; font commands change it for their argument.
     private var font = MathFont.italic
+    /// How deep groups and arguments nest now: bounded, so no formula can exhaust the stack.
+    private var depth = 0
+    private static let maximumDepth = 200
 
     private init(_ tex: String, display: Bool) {
         characters = Array(tex)
@@ -23,6 +26,8 @@ struct TeXParser {
     private enum Closer { case end, brace, right, bracket }
 
     private mutating func row(until closer: Closer) throws(TeXError) -> [MathNode] {
+        try enter()
+        defer { depth -= 1 }
         var nodes: [MathNode] = []
         while true {
             skipSpaces()
@@ -95,6 +100,8 @@ struct TeXParser {
     /// One atom: a letter, a number, a symbol, a `{group}` or a command with its arguments;
     /// `limits` says whether it is a big or named operator that takes limits under and over it.
     private mutating func atom(single: Bool = false) throws(TeXError) -> (node: MathNode, limits: Bool) {
+        try enter()
+        defer { depth -= 1 }
         let character = characters[position]
         position += 1
         switch character {
@@ -290,6 +297,13 @@ struct TeXParser {
         else { return false }
         let after = position + word.count
         return after == characters.count || !(characters[after].isASCII && characters[after].isLetter)
+    }
+
+    private mutating func enter() throws(TeXError) {
+        depth += 1
+        guard depth <= Self.maximumDepth else {
+            throw TeXError("groups and arguments nest more than \(Self.maximumDepth / 2) deep")
+        }
     }
 
     private func peek() -> Character? {

@@ -62,7 +62,8 @@ enum HTMLPage {
         var html = "<nav class=\"toc\" aria-label=\"Contents\"><strong>Contents</strong>\n<ol>\n"
         for heading in headings {
             let indent = String(repeating: "&nbsp;&nbsp;", count: heading.level - 1)
-            html += "<li>\(indent)<a href=\"#\(HTMLText.escape(heading.anchor))\">\(HTMLText.escape(heading.text))</a></li>\n"
+            html +=
+                "<li>\(indent)<a href=\"#\(HTMLText.escape(heading.anchor))\">\(heading.mathsHTML ?? HTMLText.escape(heading.text))</a></li>\n"
         }
         return html + "</ol></nav>\n"
     }

@@ -125,6 +125,8 @@ import Testing
         #expect(failure("a & b") == "`&` aligns columns, which needs an environment recbook does not typeset")
         #expect(failure("\\begin{aligned}") == "environments (`\\begin{…}`) are not typeset; write one formula per `$$…$$`")
         #expect(failure("x^") == "`^` needs an argument, as in `^{x}`")
+        #expect(failure(String(repeating: "{", count: 100_000)) == "groups and arguments nest more than 100 deep")
+        #expect(failure(String(repeating: "\\hat", count: 100_000) + "x") == "groups and arguments nest more than 100 deep")
         #expect(failure("\\text{\\alpha}") == "`\\text{…}` holds plain words only; put commands outside it")
     }
 

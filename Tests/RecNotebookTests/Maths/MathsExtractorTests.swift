@@ -30,6 +30,14 @@ import Testing
         #expect(formulas("$a \\$ b$") == ["$a \\$ b$"], "an escaped dollar inside maths")
     }
 
+    /// Many dollars that close nothing: each is looked at once (this took minutes when every
+    /// opening dollar searched the rest of the text).
+    @Test func manyLoneDollarsAreText() {
+        #expect(formulas(String(repeating: "$a ", count: 200_000)).count == 0)
+        #expect(formulas("$$a " + String(repeating: "\\$$ ", count: 200_000)).count == 0)
+        #expect(formulas("$ x$ then $y$") == ["$y$"], "an opening dollar that opens nothing stops no later one")
+    }
+
     @Test func codeSpansKeepTheirDollars() {
         #expect(formulas("run `echo $HOME$` then").isEmpty)
         #expect(formulas("``a ` $x$ ``").isEmpty)

@@ -74,13 +74,20 @@ import Testing
         #expect(document.title == "Loss with \\lambda")
         guard case .prose(let heading) = document.blocks[0] else { return }
         #expect(heading.html.hasPrefix("<h1 id=\"loss-with-lambda\">Loss with <math><semantics><mi>λ</mi>"))
+        #expect(heading.heading?.mathsHTML?.hasPrefix("Loss with <math><semantics><mi>λ</mi>") == true)
+        #expect(
+            MarkdownParser.parse("# Plain & simple\n", file: "x.md").blocks.first.map { block in
+                if case .prose(let prose) = block { return prose.heading?.mathsHTML == nil }
+                return false
+            } == true)
     }
 
     /// The whole report: MathML on the page, no stray dollar, TeX in the Markdown page, and the
     /// warning in the outcome.
     @Test func aRenderedReportTypesetsItsFormulas() throws {
         let fixture = try NotebookFixture(
-            cells: "The prediction $\\hat{r}_{ui} = \\mu + b_u + b_i + p_u^\\top q_i$ costs $5.\n\n"
+            cells:
+                "## Formulas with $\\lambda$\n\nThe prediction $\\hat{r}_{ui} = \\mu + b_u + b_i + p_u^\\top q_i$ costs $5.\n\n"
                 + "$$\n\\theta_t = \\theta_{t-1} - \\alpha \\frac{\\hat{m}_t}{\\sqrt{\\hat{v}_t} + \\epsilon}\n$$\n\n"
                 + "Broken: $\\nope$.\n\n" + NotebookFixture.cell("load ratings=user_movies.csv"))
         let out = try TestPaths.temporaryFolder()
@@ -88,10 +95,11 @@ import Testing
             notebook: fixture.notebook,
             options: .init(dataFolder: fixture.folder.path, outFolder: out.path, keepGoing: false, formats: [.html, .md]))
         #expect(outcome.succeeded)
-        #expect(outcome.warnings.map(\.location.line) == [11])
+        #expect(outcome.warnings.map(\.location.line) == [13])
         let html = try String(contentsOf: out.appendingPathComponent("test.html"), encoding: .utf8)
-        #expect(html.components(separatedBy: "<math").count - 1 == 2)
+        #expect(html.components(separatedBy: "<math").count - 1 == 4, "two in the text, the heading's and its contents entry")
         #expect(html.contains("<math display=\"block\">"))
+        #expect(html.contains("<a href=\"#formulas-with-lambda\">Formulas with <math><semantics><mi>λ</mi>"))
         let main = html.components(separatedBy: "<main>").last ?? ""
         let outsideFormulas = main.replacingOccurrences(
             of: "<annotation[^>]*>[^<]*</annotation>", with: "", options: .regularExpression)
