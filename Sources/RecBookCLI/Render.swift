@@ -48,6 +48,9 @@ struct Render: ParsableCommand {
                     FileHandle.standardError.write(Data("\(error)\n".utf8))
                 }
             }
+            for warning in outcome.warnings {
+                FileHandle.standardError.write(Data("\(warning)\n".utf8))
+            }
         }
         if options.formats.contains(.html) { try ReportRenderer.writeIndex(outFolder: options.outFolder) }
         return failed

@@ -28,7 +28,10 @@ struct CellComparison {
                 continue
             }
             let committed = old.results[index]
-            guard committed.kind == current.kind, committed.title == current.title else {
+            // Titles compare by their words and numbers, not by how the numbers were grouped.
+            guard committed.kind == current.kind,
+                committed.title.map(DisplayNumber.ungrouped) == current.title.map(DisplayNumber.ungrouped)
+            else {
                 add("result \(index + 1)", Self.name(committed), Self.name(current))
                 continue
             }
@@ -108,7 +111,9 @@ struct CellComparison {
                 }
             }
         case .note(let text):
-            if old.text != text { values.add("text", old.text ?? "(none)", text) }
+            if old.text.map(DisplayNumber.ungrouped) != DisplayNumber.ungrouped(text) {
+                values.add("text", old.text ?? "(none)", text)
+            }
         case .file(let link):
             if old.text != link.path { values.add("path", old.text ?? "(none)", link.path) }
         }
@@ -139,8 +144,10 @@ struct CellComparison {
     private static func text(_ value: ReportTwin.JSONValue, _ column: TableColumn) -> String {
         switch value {
         case .number(let number):
-            return DisplayNumber.value(
+            // Written as the page writes the new value, so only a changed value differs.
+            let text = DisplayNumber.value(
                 number, precision: column.kind == .decimal || column.kind == .seconds ? column.precision : 0)
+            return column.groupsThousands ? DisplayNumber.grouped(text) : text
         case .text(let text): return text
         case .null: return "NaN"
         }

@@ -36,6 +36,48 @@ enum DisplayNumber {
         return text
     }
 
+    /// A count as pages show it: `1,007,397` (see `grouped(_:)`).
+    static func count(_ value: Int) -> String {
+        grouped(String(value))
+    }
+
+    /// A number already written by `value(_:precision:)` or `String(Int)`, with a comma between
+    /// each group of three digits of its whole part: `1007397` → `1,007,397`, `-1234.5` →
+    /// `-1,234.5`, `999` and `NaN` unchanged. Pages show counts and quantities this way; ids
+    /// (`TableColumn.Kind.identifier`) and the JSON twin's raw numbers never.
+    static func grouped(_ number: String) -> String {
+        let sign = number.hasPrefix("-") ? "-" : ""
+        let unsigned = number.dropFirst(sign.count)
+        let whole = unsigned.prefix { $0.isASCII && $0.isNumber }
+        guard whole.count > 3 else { return number }
+        var digits = ""
+        for (index, digit) in whole.enumerated() {
+            if index > 0 && (whole.count - index) % 3 == 0 { digits.append(",") }
+            digits.append(digit)
+        }
+        return sign + digits + unsigned.dropFirst(whole.count)
+    }
+
+    /// `text` with the commas `grouped(_:)` puts into numbers taken out again (`1,007,397
+    /// ratings` → `1007397 ratings`), so `check` compares a note's numbers, not how they were
+    /// written: reports rendered before numbers were grouped still compare equal.
+    static func ungrouped(_ text: String) -> String {
+        let characters = Array(text)
+        var result = ""
+        for (index, character) in characters.enumerated() {
+            let isDigit = { (position: Int) in
+                position >= 0 && position < characters.count && characters[position].isASCII && characters[position].isNumber
+            }
+            if character == ",", isDigit(index - 1), isDigit(index + 1), isDigit(index + 2), isDigit(index + 3),
+                !isDigit(index + 4)
+            {
+                continue
+            }
+            result.append(character)
+        }
+        return result
+    }
+
     /// `4` for 4.0, `-1` for -1.0, `3.5` for 3.5.
     static func shortest(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)

@@ -105,7 +105,7 @@ extension Session {
     }
 
     private static func files(_ record: TrainingRecord) -> String {
-        let files = record.sources.map { "\($0.name) (sha256 \($0.sha256.prefix(12))…, \($0.rows) rows)" }
+        let files = record.sources.map { "\($0.name) (sha256 \($0.sha256.prefix(12))…, \(DisplayNumber.count($0.rows)) rows)" }
         return files.isEmpty ? "\(record.ratings) ratings" : files.joined(separator: " and ")
     }
 
@@ -116,6 +116,6 @@ extension Session {
             split.kind == "k-fold"
             ? "fold \(split.fold ?? 1) of \(split.folds ?? 0)"
             : "test \(DisplayNumber.shortest((split.testShare * 100).rounded() / 100))"
-        return "the \(split.kind) split seed \(split.seed) \(which) (\(record.trainingRows) training rows)"
+        return "the \(split.kind) split seed \(split.seed) \(which) (\(DisplayNumber.count(record.trainingRows)) training rows)"
     }
 }

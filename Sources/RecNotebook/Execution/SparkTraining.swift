@@ -35,7 +35,8 @@ enum SparkTraining {
         let replaced = session.store(
             TrainedModel(
                 name: name, config: config, predictor: predictor, trainSeconds: result.timings.fit,
-                trainedOn: "the \(split.kind) split's training rows (\(split.train.count) ratings), on Spark \(result.master)",
+                trainedOn:
+                    "the \(split.kind) split's training rows (\(DisplayNumber.count(split.train.count)) ratings), on Spark \(result.master)",
                 givenSeed: givenSeed), invocation)
         return [
             .metrics(

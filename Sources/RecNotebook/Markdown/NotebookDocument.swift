@@ -5,6 +5,8 @@ public struct NotebookDocument: Sendable {
     /// The text of the first level-1 heading, if any.
     public var title: String?
     public var blocks: [NotebookBlock]
+    /// What parsing could not render as written (a formula outside the TeX subset), in line order.
+    public var warnings: [NotebookWarning] = []
 
     public var cells: [CellSource] {
         blocks.compactMap { block in

@@ -21,6 +21,8 @@ public enum ReportRenderer {
         public var succeeded: Bool
         public var error: NotebookError?
         public var cells: Int
+        /// What rendered, but not as written (a formula shown as TeX source), in line order.
+        public var warnings: [NotebookWarning] = []
     }
 
     /// The notebooks named by `paths`: files as they are, folders as their `.md` files in name order.
@@ -92,7 +94,9 @@ public enum ReportRenderer {
             try TimingsFile.merge(TimingsFile.Report(run), as: name, into: options.outFolder)
             written.append(TimingsFile.fileName)
         }
-        return Outcome(notebook: path, written: written, succeeded: run.succeeded, error: run.firstError, cells: run.cells.count)
+        return Outcome(
+            notebook: path, written: written, succeeded: run.succeeded, error: run.firstError, cells: run.cells.count,
+            warnings: document.warnings)
     }
 
     /// Under `--no-timings`, `timings.json` holds the timings, so it cannot also be the JSON

@@ -63,7 +63,8 @@ enum HTMLPage {
         var html = "<nav class=\"toc\" aria-label=\"Contents\"><strong>Contents</strong>\n<ol>\n"
         for heading in headings {
             let indent = String(repeating: "&nbsp;&nbsp;", count: heading.level - 1)
-            html += "<li>\(indent)<a href=\"#\(HTMLText.escape(heading.anchor))\">\(HTMLText.escape(heading.text))</a></li>\n"
+            html +=
+                "<li>\(indent)<a href=\"#\(HTMLText.escape(heading.anchor))\">\(heading.mathsHTML ?? HTMLText.escape(heading.text))</a></li>\n"
         }
         return html + "</ol></nav>\n"
     }
@@ -77,7 +78,8 @@ enum HTMLPage {
         for source in provenance.sources {
             html += row(
                 source.role,
-                "<code>\(HTMLText.escape(source.path))</code>, \(source.rows) rows, sha256 <code>\(source.sha256)</code>")
+                "<code>\(HTMLText.escape(source.path))</code>, \(DisplayNumber.count(source.rows)) rows, sha256 <code>\(source.sha256)</code>"
+            )
         }
         return html + "</table></details>\n"
     }

@@ -47,7 +47,8 @@ enum HTMLResults {
         }
         html += "</tbody></table></div>\n"
         if table.omittedRows > 0 {
-            html += "<p class=\"more\">… \(table.omittedRows) more row\(table.omittedRows == 1 ? "" : "s") not shown</p>\n"
+            html +=
+                "<p class=\"more\">… \(DisplayNumber.count(table.omittedRows)) more row\(table.omittedRows == 1 ? "" : "s") not shown</p>\n"
         }
         return html
     }
@@ -57,17 +58,19 @@ enum HTMLResults {
         for metric in list.metrics {
             html += "<tr><th>\(HTMLText.escape(metric.name))</th>"
             html +=
-                "<td class=\"num\">\(HTMLText.escape(DisplayNumber.value(metric.value, precision: metric.precision)))</td></tr>\n"
+                "<td class=\"num\">\(HTMLText.escape(DisplayNumber.grouped(DisplayNumber.value(metric.value, precision: metric.precision))))</td></tr>\n"
         }
         return html + "</tbody></table>\n"
     }
 
     /// How a table value is printed: at least the column's precision (see `DisplayNumber.value`),
-    /// NaN as pandas prints it.
+    /// thousands grouped except in ids and text, NaN as pandas prints it.
     static func format(_ value: TableValue, _ column: TableColumn) -> String {
         switch value {
-        case .integer(let number): return String(number)
-        case .decimal(let number): return DisplayNumber.value(number, precision: column.precision)
+        case .integer(let number): return column.groupsThousands ? DisplayNumber.count(number) : String(number)
+        case .decimal(let number):
+            let text = DisplayNumber.value(number, precision: column.precision)
+            return column.groupsThousands ? DisplayNumber.grouped(text) : text
         case .text(let text): return text
         case .missing: return "NaN"
         }

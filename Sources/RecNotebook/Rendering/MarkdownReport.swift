@@ -34,7 +34,8 @@ enum MarkdownReport {
         ]
         for source in provenance.sources {
             lines.append(">")
-            lines.append("> \(source.role): `\(source.path)`, \(source.rows) rows, sha256 `\(source.sha256)`")
+            lines.append(
+                "> \(source.role): `\(source.path)`, \(DisplayNumber.count(source.rows)) rows, sha256 `\(source.sha256)`")
         }
         if let parameters = provenance.parameters {
             lines.append(">")
@@ -100,7 +101,7 @@ enum MarkdownReport {
         }
         var text = caption(table.title) + lines.joined(separator: "\n") + "\n"
         if table.omittedRows > 0 {
-            text += "\n… \(table.omittedRows) more row\(table.omittedRows == 1 ? "" : "s") not shown\n"
+            text += "\n… \(DisplayNumber.count(table.omittedRows)) more row\(table.omittedRows == 1 ? "" : "s") not shown\n"
         }
         return text
     }

@@ -15,6 +15,9 @@ enum PageStyle {
         a { color: var(--accent); }
         pre, code { font-family: "SFMono-Regular", Menlo, Consolas, "Noto Sans Mono CJK SC", "Sarasa Mono SC", monospace; font-size: 0.85rem; }
         pre { overflow-x: auto; }
+        math { font-size: 1.1em; font-family: "Latin Modern Math", "STIX Two Math", "Cambria Math", "DejaVu Math TeX Gyre", math; }
+        math[display="block"] { overflow-x: auto; overflow-y: hidden; padding: 0.2rem 0; }
+        code.maths-error { color: var(--bad); }
         .banner { border-left: 4px solid var(--accent); background: #eef5fc; padding: 0.6rem 0.9rem; margin: 1rem 0; }
         .banner.failed { border-color: var(--bad); background: #fdf0ef; }
         details.provenance { border: 1px solid var(--line); border-radius: 6px; padding: 0.4rem 0.8rem; font-size: 0.85rem; color: var(--muted); }

@@ -35,7 +35,7 @@ enum PlainTextResults {
         var lines = [table.title, line(table.columns.map(\.name))]
         lines += texts.map(line)
         if table.omittedRows > 0 {
-            lines.append("… \(table.omittedRows) more row\(table.omittedRows == 1 ? "" : "s") not shown")
+            lines.append("… \(DisplayNumber.count(table.omittedRows)) more row\(table.omittedRows == 1 ? "" : "s") not shown")
         }
         return lines.joined(separator: "\n")
     }
@@ -43,7 +43,7 @@ enum PlainTextResults {
     /// One metric a line: names padded to the longest, values right-aligned.
     static func metricLines(_ list: MetricList) -> String {
         let width = list.metrics.map { DisplayWidth.of($0.name) }.max() ?? 0
-        let values = list.metrics.map { DisplayNumber.value($0.value, precision: $0.precision) }
+        let values = list.metrics.map { DisplayNumber.grouped(DisplayNumber.value($0.value, precision: $0.precision)) }
         let valueWidth = values.map(\.count).max() ?? 0
         return zip(list.metrics, values).map { metric, value in
             DisplayWidth.padded(metric.name, to: width) + "  " + String(repeating: " ", count: valueWidth - value.count)

@@ -36,6 +36,32 @@ import Testing
         #expect(valueDrift.before.count == "3.123456".count, "compared at the metric's printed precision")
     }
 
+    /// Reports rendered before pages grouped thousands (`201480`) compare with new runs
+    /// (`201,480`) by value: only a changed number is a drift.
+    @Test func thousandsSeparatorsAreNoDrift() {
+        let table = ResultTable(
+            title: "`m` on 201,480 test ratings", columns: [.integer("ratings"), .identifier("userId")],
+            rows: [[.integer(1_007_397), .integer(100_008_214)]])
+        let new = CellRun(
+            cell: CellSource(number: 1, line: 3, info: "", code: "evaluate m"), options: CellOptions(), status: .ok,
+            results: [.table(table), .note("Replaced 28,504 ratings of -1 with 1.")], error: nil, seconds: 0)
+        func committed(title: String, note: String) -> ReportTwin.Cell {
+            var results = new.results.map(ReportTwin.Result.init)
+            results[0].title = title
+            results[1].text = note
+            return ReportTwin.Cell(
+                number: 1, line: 3, source: "evaluate m", status: .ok, seconds: 0, results: results, error: nil)
+        }
+        let old = committed(title: "`m` on 201480 test ratings", note: "Replaced 28504 ratings of -1 with 1.")
+        #expect(CellComparison(old: old, new: new).drifts().isEmpty)
+        let changed = committed(title: "`m` on 201480 test ratings", note: "Replaced 28505 ratings of -1 with 1.")
+        #expect(
+            CellComparison(old: changed, new: new).drifts().map(\.description) == [
+                "cell 1, line 3: note › text: Replaced 28505 ratings of -1 with 1. -> "
+                    + "Replaced 28,504 ratings of -1 with 1."
+            ])
+    }
+
     @Test func valuesAreComparedToTheLastPrintedDigit() throws {
         let markdown = "```rec\nfit-stub name=digits loss=0.5\n```\n"
         let run = RunnerFixtures.run(markdown)

@@ -20,6 +20,21 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    /// A formula outside the TeX subset is a warning on standard error, not a failure.
+    @Test func aFormulaThatCannotBeTypesetIsAWarningAndTheRenderSucceeds() throws {
+        let fixture = try NotebookFixture(
+            cells: "The loss $\\mathscr{L}$ and $x_1$.\n\n" + NotebookFixture.cell("load ratings=user_movies.csv"))
+        let out = try TestPaths.temporaryFolder()
+        let run = try CommandRun.recbook(["render", fixture.notebook, "--data", fixture.folder.path, "--out", out.path])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(
+            run.errors.contains(
+                "test.md:5: warning: the formula $\\mathscr{L}$ cannot be typeset (unknown command `\\mathscr`); "
+                    + "the page shows its TeX source as code"))
+        let html = try String(contentsOf: out.appendingPathComponent("test.html"), encoding: .utf8)
+        #expect(html.contains(">$\\mathscr{L}$</code>") && html.contains("<msub><mi>x</mi><mn>1</mn></msub>"))
+    }
+
     @Test func aFailingCellExitsOneAndStillWritesTheReport() throws {
         let fixture = try NotebookFixture(cells: NotebookFixture.cell("load ratings=user_movies.csv\nhead ratings n=-3"))
         let out = try TestPaths.temporaryFolder()

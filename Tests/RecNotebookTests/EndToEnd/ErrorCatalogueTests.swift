@@ -49,6 +49,10 @@ import Testing
     typealias Case = @Sendable () throws -> String
 
     static let cases: [String: Case] = [
+        "formula-not-typeset": {
+            MarkdownParser.parse("# Model\n\nThe loss $\\mathscr{L}(\\theta)$ is minimised.\n", file: "notebook.md").warnings
+                .map(\.description).joined(separator: "\n")
+        },
         "malformed-row": { try notebook("load ratings=user_movies.csv", ratings: "alice,101,4\nbob,101\n") },
         "header-format": {
             try notebook("load ratings=user_movies.csv", ratings: "userId,movieId,rating,timestamp\n1,101,4.0,964982703\n")

@@ -52,8 +52,8 @@ import Testing
             message.hasPrefix(
                 "t.md:9: `b` cannot be scored on this split: it was trained on recbook synth --preset small --seed 42 (sha256 "),
             "\(message)")
-        #expect(message.contains("with the holdout split seed 42 test 0.2 (7200 training rows)"), "\(message)")
-        #expect(message.contains("this session has the holdout split seed 7 test 0.2 (7200 training rows) of the same data"))
+        #expect(message.contains("with the holdout split seed 42 test 0.2 (7,200 training rows)"), "\(message)")
+        #expect(message.contains("this session has the holdout split seed 7 test 0.2 (7,200 training rows) of the same data"))
         #expect(message.contains("its test rows may be among the model's training rows"))
         #expect(
             message.hasSuffix(

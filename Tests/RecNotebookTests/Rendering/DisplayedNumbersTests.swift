@@ -10,6 +10,8 @@ import Testing
     static let values: [Double] = [0.5, 4.25, 1e12, 12_345_678.9, -1, -0.0001, 4, .nan, .infinity]
     /// What a page shows for `values` at precision 0 (whole numbers stay whole).
     static let shownAtPrecision0 = ["0.5", "4.25", "1000000000000", "12345678.9", "-1", "-0.0001", "4", "NaN", "inf"]
+    /// The same in metrics and tables, which group thousands.
+    static let groupedAtPrecision0 = ["0.5", "4.25", "1,000,000,000,000", "12,345,678.9", "-1", "-0.0001", "4", "NaN", "inf"]
 
     @Test func metricsShowTheSameExactDigitsInHTMLAndMarkdown() throws {
         let names = Self.values.indices.map { "m\($0)" }
@@ -23,8 +25,8 @@ import Testing
         let markdownValues = names.map { name in
             Self.firstMatch(#"\n\#(name) +(\S+)"#, in: "\n" + markdown)
         }
-        #expect(htmlValues == Self.shownAtPrecision0)
-        #expect(markdownValues == Self.shownAtPrecision0)
+        #expect(htmlValues == Self.groupedAtPrecision0)
+        #expect(markdownValues == Self.groupedAtPrecision0)
 
         let json = try Self.twin(.metrics(list))
         let metrics = try #require(json["metrics"] as? [String: Any])
@@ -45,9 +47,11 @@ import Testing
         }
         let markdownRows = MarkdownReport.render(table).split(separator: "\n").filter { $0.hasPrefix("| ") }.dropFirst(2)
             .map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
-        #expect(htmlRows.map { $0[1] } == Self.shownAtPrecision0)
+        #expect(htmlRows.map { $0[1] } == Self.groupedAtPrecision0)
         #expect(
-            htmlRows.map { $0[2] } == ["0.5", "4.25", "1000000000000.0", "12345678.9", "-1.0", "-0.0001", "4.0", "NaN", "inf"])
+            htmlRows.map { $0[2] } == [
+                "0.5", "4.25", "1,000,000,000,000.0", "12,345,678.9", "-1.0", "-0.0001", "4.0", "NaN", "inf",
+            ])
         #expect(markdownRows == htmlRows)
 
         let rows = try #require(try Self.twin(.table(table))["rows"] as? [[Any]])
@@ -60,6 +64,57 @@ import Testing
                 #expect(row[1] as? Double == value)
             }
         }
+    }
+
+    /// Counts and quantities get thousands separators on the pages; ids never; the twin keeps
+    /// raw numbers.
+    @Test func countsAndDecimalsAreGroupedButIdsAreNot() throws {
+        let table = ResultTable(
+            title: "Users", columns: [.identifier("userId"), .integer("ratings"), .decimal("sum", precision: 2), .text("year")],
+            rows: [
+                [.integer(100_008_214), .integer(1_007_397), .decimal(-12_345.5), .text("1999")],
+                [.integer(666), .integer(-2_500), .decimal(999.25), .text("2000")],
+                [.integer(7), .integer(999), .missing, .text("2001")],
+            ])
+        let html = HTMLResults.render(table)
+        let htmlRows = Self.allMatches(#"<tr>((?:<td[^>]*>[^<]*</td>)+)</tr>"#, in: html).map { row in
+            Self.allMatches(#"<td[^>]*>([^<]*)</td>"#, in: row)
+        }
+        let expected = [
+            ["100008214", "1,007,397", "-12,345.50", "1999"],
+            ["666", "-2,500", "999.25", "2000"],
+            ["7", "999", "NaN", "2001"],
+        ]
+        #expect(htmlRows == expected)
+        let markdownRows = MarkdownReport.render(table).split(separator: "\n").filter { $0.hasPrefix("| ") }.dropFirst(2)
+            .map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
+        #expect(markdownRows == expected)
+
+        let json = try Self.twin(.table(table))
+        let rows = try #require(json["rows"] as? [[Any]])
+        #expect(rows[0][0] as? Double == 100_008_214 && rows[0][1] as? Double == 1_007_397)
+        #expect(rows[0][2] as? Double == -12_345.5 && rows[1][1] as? Double == -2_500)
+        let types = try #require(json["columns"] as? [[String: Any]]).map { $0["type"] as? String }
+        #expect(types == ["identifier", "integer", "decimal", "text"])
+
+        let list = MetricList(title: "Counts", metrics: [.count("ratings", 1_007_397), Metric("total", -1234.5, precision: 1)])
+        #expect(HTMLResults.render(.metrics(list)).contains("<td class=\"num\">1,007,397</td>"))
+        #expect(HTMLResults.render(.metrics(list)).contains("<td class=\"num\">-1,234.5</td>"))
+        #expect(MarkdownReport.render(.metrics(list)).contains("ratings  1,007,397\ntotal     -1,234.5\n"))
+        #expect(try Self.twin(.metrics(list))["metrics"] as? [String: Double] == ["ratings": 1_007_397, "total": -1234.5])
+    }
+
+    @Test func groupingPutsCommasOnlyIntoTheWholePart() {
+        #expect(DisplayNumber.grouped("1007397") == "1,007,397")
+        #expect(DisplayNumber.grouped("-1234.56789") == "-1,234.56789")
+        #expect(DisplayNumber.grouped("999") == "999")
+        #expect(DisplayNumber.grouped("-999.5") == "-999.5")
+        #expect(DisplayNumber.grouped("100000") == "100,000")
+        #expect(DisplayNumber.grouped("NaN") == "NaN" && DisplayNumber.grouped("-inf") == "-inf")
+        #expect(DisplayNumber.count(803_582) == "803,582")
+        #expect(
+            DisplayNumber.ungrouped("trained on 803,582 ratings, k=5,10 and 1,2345")
+                == "trained on 803582 ratings, k=5,10 and 1,2345")
     }
 
     @Test func barChartsShowTheSameExactDigitsInSVGTextAndMarkdown() throws {

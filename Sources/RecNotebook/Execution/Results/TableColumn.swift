@@ -1,6 +1,11 @@
 public struct TableColumn: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, Codable {
-        case integer, decimal, text
+        /// Counts and quantities: pages group their digits (`1,007,397`).
+        case integer, decimal
+        case text
+        /// An integer that names a row rather than counts anything (a user or movie id, a dense
+        /// index): written as it is, never with thousands separators.
+        case identifier
         /// A wall time: shown like a decimal, but it describes the run, so `check` skips it and
         /// pages mark it as a timing.
         case seconds
@@ -13,6 +18,9 @@ public struct TableColumn: Sendable, Hashable {
     public var precision: Int
 
     public static func integer(_ name: String) -> TableColumn { TableColumn(name: name, kind: .integer, precision: 0) }
+    public static func identifier(_ name: String) -> TableColumn {
+        TableColumn(name: name, kind: .identifier, precision: 0)
+    }
     public static func decimal(_ name: String, precision: Int) -> TableColumn {
         TableColumn(name: name, kind: .decimal, precision: precision)
     }
@@ -20,4 +28,7 @@ public struct TableColumn: Sendable, Hashable {
         TableColumn(name: name, kind: .seconds, precision: precision)
     }
     public static func text(_ name: String) -> TableColumn { TableColumn(name: name, kind: .text, precision: 0) }
+
+    /// Whether pages write this column's numbers with thousands separators.
+    public var groupsThousands: Bool { kind != .identifier && kind != .text }
 }

@@ -69,7 +69,8 @@ enum CorrelateVerb {
         return [
             .table(
                 ResultTable(
-                    title: "Pearson correlation (min_periods=\(minPeriods)), \(chosen.count) of \(correlation.movieCount) movies",
+                    title:
+                        "Pearson correlation (min_periods=\(minPeriods)), \(DisplayNumber.count(chosen.count)) of \(DisplayNumber.count(correlation.movieCount)) movies",
                     columns: [.text("title")] + chosen.map { .decimal(dataset.title(ofMovie: $0), precision: 6) },
                     rows: rows)),
             .metrics(MetricList(title: "Correlation matrix", metrics: summary)),

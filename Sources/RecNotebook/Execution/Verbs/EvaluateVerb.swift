@@ -54,7 +54,7 @@ enum EvaluateVerb {
         return [
             .metrics(
                 MetricList(
-                    title: "`\(name)` on \(test.count) test ratings",
+                    title: "`\(name)` on \(DisplayNumber.count(test.count)) test ratings",
                     metrics: metrics + [.count("test ratings predicted by the fallback (training mean)", fallbacks)]))
         ] + [warning.map(CellResult.note)].compactMap { $0 }
     }

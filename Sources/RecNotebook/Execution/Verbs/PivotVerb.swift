@@ -45,7 +45,7 @@ enum PivotVerb {
                 .table(
                     ResultTable(
                         title: "First \(users) users x first \(shown.count) movies by title",
-                        columns: [.integer("userId")] + shown.map { .decimal(dataset.title(ofMovie: $0), precision: 1) },
+                        columns: [.identifier("userId")] + shown.map { .decimal(dataset.title(ofMovie: $0), precision: 1) },
                         rows: table, omittedRows: matrix.userCount - users)))
         }
         return results

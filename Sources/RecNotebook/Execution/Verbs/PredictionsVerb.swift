@@ -43,7 +43,7 @@ enum PredictionsVerb {
         return [
             .table(
                 ResultTable(
-                    title: "`\(name)`: \(whose ?? "first \(shown.count) test ratings")",
+                    title: "`\(name)`: \(whose ?? "first \(DisplayNumber.count(shown.count)) test ratings")",
                     columns: [
                         .integer("#"), .text("user id"), .text("movie id"), .text("title"), .decimal("predicted", precision: 4),
                         .decimal("actual", precision: 0),

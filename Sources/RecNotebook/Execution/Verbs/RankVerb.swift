@@ -36,7 +36,7 @@ enum RankVerb {
             return row
         }
         var columns: [TableColumn] = [
-            .integer("rank"), .integer("movie"), .text("movieId"), .decimal("mean rating", precision: 6), .integer("ratings"),
+            .integer("rank"), .identifier("movie"), .text("movieId"), .decimal("mean rating", precision: 6), .integer("ratings"),
         ]
         if scores { columns.append(.decimal("score", precision: 1)) }
         columns.append(.text("title"))

@@ -62,7 +62,8 @@ enum RecommendVerb {
                     rows: recommendedRows)),
             .table(
                 ResultTable(
-                    title: "What \(who) rated highest (\(favourites.count) of \(rated.count) ratings)",
+                    title:
+                        "What \(who) rated highest (\(DisplayNumber.count(favourites.count)) of \(DisplayNumber.count(rated.count)) ratings)",
                     columns: [.integer("#"), .text("movie id"), .text("title"), .decimal("rating", precision: 0)] + scoreColumns,
                     rows: favouriteRows)),
         ]
@@ -72,8 +73,8 @@ enum RecommendVerb {
     /// when there are fewer than were asked for.
     private static func recommendationSummary(_ shown: Int, unrated: Int, asked: Int) -> String {
         if unrated == 0 { return "nothing, every movie is rated already" }
-        if shown < asked { return "all \(unrated) unrated movies (n=\(asked) asked for more)" }
-        return "the \(shown) best of \(unrated) unrated movies"
+        if shown < asked { return "all \(DisplayNumber.count(unrated)) unrated movies (n=\(asked) asked for more)" }
+        return "the \(DisplayNumber.count(shown)) best of \(DisplayNumber.count(unrated)) unrated movies"
     }
 
     private static func movieId(_ dataset: Dataset, _ movie: Int) -> TableValue {

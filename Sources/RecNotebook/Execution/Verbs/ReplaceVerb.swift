@@ -22,7 +22,7 @@ enum ReplaceVerb {
         let from = DisplayNumber.shortest(old)
         let to = DisplayNumber.shortest(new)
         return [
-            .note("Replaced \(replaced) rating\(replaced == 1 ? "" : "s") of \(from) with \(to)."),
+            .note("Replaced \(DisplayNumber.count(replaced)) rating\(replaced == 1 ? "" : "s") of \(from) with \(to)."),
             .metrics(MetricList(title: "Replaced", metrics: [.count("ratings changed from \(from) to \(to)", replaced)])),
         ]
     }

@@ -60,7 +60,7 @@ enum RestoreVerb {
         let described: String
         if let split = session.split {
             train = split.train
-            described = "the \(split.kind) split's training rows (\(train.count) ratings)"
+            described = "the \(split.kind) split's training rows (\(DisplayNumber.count(train.count)) ratings)"
         } else {
             train = ratings
             described = "all \(train.count) ratings"

@@ -27,7 +27,7 @@ enum TrainVerb {
         } else {
             let split = try session.requireSplit(invocation)
             table = split.train
-            described = "the \(split.kind) split's training rows (\(table.count) ratings)"
+            described = "the \(split.kind) split's training rows (\(DisplayNumber.count(table.count)) ratings)"
         }
         let config = try ModelOptions.candidates(
             invocation, rows: table.count, seed: ModelOptions.seed(session, name: name), allowLists: false)[0]
