@@ -8,9 +8,25 @@ import Foundation
 public enum MarkdownParser {
     public static func parse(_ text: String, file: String) -> NotebookDocument {
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE | CMARK_OPT_VALIDATE_UTF8
-        let sourceLines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let document: OpaquePointer? = text.withCString { cmark_parse_document($0, strlen($0), options) }
-        guard let document else { return NotebookDocument(file: file, title: nil, blocks: []) }
+        var sourceLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var frontMatter: FrontMatter?
+        var frontMatterError: NotebookError?
+        var markdown = text
+        if let count = FrontMatter.blockLength(sourceLines) {
+            do {
+                frontMatter = try FrontMatter.parse(sourceLines[0..<count], file: file)
+            } catch {
+                frontMatterError = error
+            }
+            // Blank lines in its place: no prose, and every later line keeps its number.
+            sourceLines.replaceSubrange(0..<count, with: repeatElement(Substring(""), count: count))
+            markdown = sourceLines.joined(separator: "\n")
+        }
+        let document: OpaquePointer? = markdown.withCString { cmark_parse_document($0, strlen($0), options) }
+        guard let document else {
+            return NotebookDocument(
+                file: file, title: frontMatter?.title, blocks: [], frontMatter: frontMatter, frontMatterError: frontMatterError)
+        }
         defer { cmark_node_free(document) }
 
         var blocks: [NotebookBlock] = []
@@ -48,7 +64,9 @@ public enum MarkdownParser {
             }
             blocks.append(.prose(ProseBlock(html: html, markdown: markdown, heading: heading)))
         }
-        return NotebookDocument(file: file, title: title, blocks: blocks)
+        return NotebookDocument(
+            file: file, title: frontMatter?.title ?? title, blocks: blocks, frontMatter: frontMatter,
+            frontMatterError: frontMatterError)
     }
 
     /// The text after `rec` when the block's info string is `rec` or starts with `rec `.

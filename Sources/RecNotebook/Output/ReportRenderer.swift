@@ -52,11 +52,16 @@ public enum ReportRenderer {
         // --out cannot be written.
         try prepare(options.outFolder)
         let document = MarkdownParser.parse(text, file: path)
+        do {
+            try ParameterDeclarations.checkFrontMatter(document)
+        } catch {
+            throw .invalidNotebook(error)
+        }
         let context = RunContext(
             dataFolder: options.dataFolder ?? ".", notebookFile: path, parameters: options.parameters,
             cache: options.cacheFolder.map(CellCache.init(folder:)), engineBuild: EngineBuild.fingerprint,
             observer: options.observer, allowOutsideData: options.allowOutsideData, outputFolder: options.outFolder,
-            threads: options.threads)
+            threads: options.threads, sparkMaster: options.sparkMaster)
         let run = NotebookRunner.run(document, context: context, keepGoing: options.keepGoing)
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let twin: Data
@@ -97,11 +102,16 @@ public enum ReportRenderer {
         }
     }
 
-    /// Rewrites `index.html` from every JSON twin in the output folder.
-    public static func writeIndex(outFolder: String) throws(ReportError) {
+    /// Rewrites `index.html` from every JSON twin in the output folder: under the book's title,
+    /// its notebooks' reports in the book's order, then any others by name.
+    public static func writeIndex(outFolder: String, book: Book? = nil) throws(ReportError) {
         try prepare(outFolder)
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: outFolder)) ?? [])
+        let found = ((try? FileManager.default.contentsOfDirectory(atPath: outFolder)) ?? [])
             .filter { $0.hasSuffix(".json") }.sorted()
+        let bookOrder = (book?.notebooks ?? []).map {
+            ((($0 as NSString).lastPathComponent as NSString).deletingPathExtension) + ".json"
+        }
+        let names = bookOrder.filter(found.contains) + found.filter { !bookOrder.contains($0) }
         let entries = names.map { name -> IndexPage.Entry in
             let path = (outFolder as NSString).appendingPathComponent(name)
             let twin = FileManager.default.contents(atPath: path).flatMap {
@@ -110,7 +120,8 @@ public enum ReportRenderer {
             return IndexPage.Entry(page: (name as NSString).deletingPathExtension + ".html", twin: twin)
         }
         try AtomicFile.write(
-            Data(IndexPage.render(entries).utf8), to: (outFolder as NSString).appendingPathComponent("index.html"))
+            Data(IndexPage.render(entries, title: book?.title).utf8),
+            to: (outFolder as NSString).appendingPathComponent("index.html"))
     }
 
     /// Creates the output folder if needed and removes temporary files a killed render left in
