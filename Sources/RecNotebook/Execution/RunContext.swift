@@ -23,12 +23,15 @@ public struct RunContext: Sendable {
     /// Threads the engine may use (`--threads`); results are the same for any count, so it is
     /// in no cache key.
     public var threads: Int
+    /// `--spark-master` for `engine=spark`; `nil` leaves it to `SPARK_MASTER`, else `local[2]`.
+    public var sparkMaster: String?
 
     public init(
         dataFolder: String, notebookFile: String, parameters: [String: String] = [:], cache: CellCache? = nil,
         engineBuild: String = "", observer: (any RunObserver)? = nil, allowOutsideData: Bool = false,
-        outputFolder: String? = nil, threads: Int = allCores
+        outputFolder: String? = nil, threads: Int = allCores, sparkMaster: String? = nil
     ) {
+        self.sparkMaster = sparkMaster
         precondition(threads >= 1, "a run needs at least one thread")
         self.threads = threads
         self.dataFolder = dataFolder

@@ -24,13 +24,17 @@ public struct RunOptions: Sendable {
     public var allowOutsideData: Bool
     /// `--threads`: how many threads the engine may use (results are the same for any count).
     public var threads: Int
+    /// `--spark-master`: the Spark master for `train ... engine=spark`; `nil` leaves it to
+    /// `SPARK_MASTER`, else `local[2]`.
+    public var sparkMaster: String?
 
     public init(
         dataFolder: String?, outFolder: String, keepGoing: Bool = false, parameters: [String: String] = [:],
         cacheFolder: String? = nil, formats: Set<ReportRenderer.OutputFormat> = [.html], observer: (any RunObserver)? = nil,
-        allowOutsideData: Bool = false, threads: Int = allCores
+        allowOutsideData: Bool = false, threads: Int = allCores, sparkMaster: String? = nil
     ) {
         self.threads = threads
+        self.sparkMaster = sparkMaster
         self.dataFolder = dataFolder
         self.outFolder = outFolder
         self.keepGoing = keepGoing
