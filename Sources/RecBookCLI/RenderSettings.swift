@@ -3,8 +3,12 @@ import RecNotebook
 
 /// Options shared by `render` and `watch`.
 struct RenderSettings: ParsableArguments {
-    @Option(help: "Folder that data paths in `load` resolve against; notebooks may only read files inside it.")
-    var data = "data/douban"
+    @Option(
+        help: ArgumentHelp(
+            "Folder that data paths in `load` resolve against (default: the notebook's source in recbook.yml, else "
+                + "data/douban); notebooks may only read files inside it. NAME=DIR puts the book's source NAME in DIR "
+                + "(repeatable).", valueName: "dir|name=dir"))
+    var data: [String] = []
 
     @Flag(help: "Let notebooks read files outside --data (`..`, absolute paths, links leading out).")
     var allowOutsideData = false
@@ -27,8 +31,7 @@ struct RenderSettings: ParsableArguments {
     @Option(help: ArgumentHelp("Pages to write beside the JSON twin: html, md (repeatable).", valueName: "format"))
     var to: [String] = []
 
-    @Option(help: "Spark master for `train ... engine=spark` (default: $SPARK_MASTER, else local[2]).")
-    var sparkMaster: String?
+    @OptionGroup var spark: SparkMasterSettings
 
     @Flag(help: "Run every cell even after one fails.")
     var keepGoing = false
@@ -66,7 +69,16 @@ struct RenderSettings: ParsableArguments {
         return formats
     }
 
+    /// The data folder of a notebook that names no source, without --data.
+    static let defaultDataFolder = "data/douban"
+
+    /// The notebooks to run and the data folder of each (see `BookPlan`).
+    func plan(_ notebooks: [String]) throws -> BookPlan {
+        try BookPlan.forCommand(arguments: notebooks, data: data)
+    }
+
     /// The renderer's options, after checking `-p` names against the notebooks' declarations.
+    /// The data folder is each plan entry's; see `Render.render`.
     func options(for notebooks: [String], observer: (any RunObserver)?) throws -> RunOptions {
         let parameters = try parameters()
         do {
@@ -75,8 +87,8 @@ struct RenderSettings: ParsableArguments {
             throw ValidationError(error.description)
         }
         return RunOptions(
-            dataFolder: data, outFolder: out, keepGoing: keepGoing, parameters: parameters,
+            dataFolder: Self.defaultDataFolder, outFolder: out, keepGoing: keepGoing, parameters: parameters,
             cacheFolder: noCache ? nil : cache, formats: try formats(), observer: observer,
-            allowOutsideData: allowOutsideData, threads: threads.count)
+            allowOutsideData: allowOutsideData, threads: threads.count, sparkMaster: spark.sparkMaster)
     }
 }
