@@ -83,3 +83,28 @@ import Testing
         }
     }
 }
+
+/// The project's own book puts every notebook on the folder `make report` used before the book:
+/// 01-02 on data/douban when it holds the ratings, else the shared copy; 03-06 on data/douban
+/// (else the synthetic preset); 07 on MovieLens 100K.
+@Suite struct ProjectBookTests {
+    @Test func eachNotebookRunsWhereTheOldMakeReportRanIt() throws {
+        let root = TestPaths.repository.path
+        let plan = try BookPlan.make(arguments: [], data: [], bookFile: root + "/recbook.yml")
+        let douban =
+            ["data/douban", "../shared/data/douban"].first {
+                FileManager.default.fileExists(atPath: root + "/" + $0 + "/user_movies.csv")
+            } ?? "data/douban"
+        let expected = [
+            "01-data-exploration.md": douban, "02-item-based-cf.md": douban, "03-svd.md": "data/douban",
+            "04-rsvd.md": "data/douban", "05-neural.md": "data/douban", "06-als.md": "data/douban",
+            "07-movielens.md": "../shared/data/movielens-100k",
+        ]
+        #expect(plan.entries.map { ($0.notebook as NSString).lastPathComponent } == expected.keys.sorted())
+        for entry in plan.entries {
+            let name = (entry.notebook as NSString).lastPathComponent
+            #expect(entry.dataFolder?.replacingOccurrences(of: root + "/", with: "") == expected[name], "\(name)")
+        }
+        #expect(plan.book?.title != nil)
+    }
+}
