@@ -2,24 +2,20 @@
 # Both install Debian's libcmark-dev first when it is missing (as root, or through sudo).
 
 SWIFT ?= swift
-# Real Douban files: data/douban/ when a user has put them there, else the shared copy beside
-# the checkout; with neither, notebooks generate the synthetic `douban` preset (their banner says so).
-DOUBAN ?= $(or $(patsubst %/user_movies.csv,%,$(firstword $(wildcard data/douban/user_movies.csv ../shared/data/douban/user_movies.csv))),data/douban)
 RECBOOK_RELEASE = .build/release/recbook
 SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 
 .PHONY: report test lint format deps build reference bench bench-scale scale-check clean docs spark fuzz browser-check
 
-# Notebooks 01-02 run on the Douban files found above (their figures are checked against pandas
-# on the real subset); 03-06 need the full ratings file, so they use data/douban and otherwise the
-# synthetic article-scale preset; 07 runs on MovieLens 100K.
-MOVIELENS ?= ../shared/data/movielens-100k
-# Notebook 06 trains on Spark too, so the report needs Java and pyspark (`make spark`).
+# recbook.yml lists the notebooks and the data each runs on: 01-02 on the Douban files
+# (data/douban/, else ../shared/data/douban), 03-06 on data/douban or else the synthetic
+# article-scale preset, 07 on MovieLens 100K. Notebook 06 trains on Spark too, so the report
+# needs Java and pyspark (`make spark`). Put a source elsewhere with, for instance,
+# `make report REPORT_FLAGS="--data douban=/path/to/folder"`.
+REPORT_FLAGS ?=
 report: deps spark
 	$(SWIFT) build -c release --product recbook
-	$(RECBOOK_RELEASE) render notebooks/01-data-exploration.md notebooks/02-item-based-cf.md --data $(DOUBAN) --out output
-	$(RECBOOK_RELEASE) render notebooks/03-svd.md notebooks/04-rsvd.md notebooks/05-neural.md notebooks/06-als.md --data data/douban --out output
-	$(RECBOOK_RELEASE) render notebooks/07-movielens.md --data $(MOVIELENS) --out output
+	$(RECBOOK_RELEASE) render --out output $(REPORT_FLAGS)
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Debian's libcmark-dev, found through pkg-config; only RecNotebook/Markdown imports it.
@@ -41,6 +42,8 @@ let package = Package(
             dependencies: [
                 "RecEngine", "RecSpark", "CCmark",
                 .product(name: "Crypto", package: "swift-crypto"),
+                // The book file and notebooks' front matter; the engine never reads YAML.
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(

@@ -13,11 +13,14 @@ struct Check: ParsableCommand {
             2 for a usage error.
             """)
 
-    @Argument(help: "Notebooks or folders of notebooks (default: notebooks/).")
+    @Argument(help: "Notebooks or folders of notebooks (default: the book in recbook.yml, else notebooks/).")
     var notebooks: [String] = []
 
-    @Option(help: "Data folder; default: the folder each report's provenance names.")
-    var data: String?
+    @Option(
+        help: ArgumentHelp(
+            "Data folder (default: the notebook's source in recbook.yml, else the folder the report's provenance "
+                + "names). NAME=DIR puts the book's source NAME in DIR (repeatable).", valueName: "dir|name=dir"))
+    var data: [String] = []
 
     @Option(help: "Folder of the committed reports to compare with.")
     var out = "output"
@@ -27,18 +30,16 @@ struct Check: ParsableCommand {
 
     @OptionGroup var threads: ThreadSettings
 
+    @OptionGroup var spark: SparkMasterSettings
+
     func run() throws {
-        let paths: [String]
-        do {
-            paths = try ReportRenderer.notebooks(in: notebooks.isEmpty ? ["notebooks"] : notebooks)
-        } catch {
-            throw ValidationError(error.description)
-        }
-        let options = RunOptions(
-            dataFolder: data, outFolder: out, observer: ConsoleStatus(), allowOutsideData: allowOutsideData,
-            threads: threads.count)
+        let plan = try BookPlan.forCommand(arguments: notebooks, data: data)
         var failed = 0
-        for path in paths {
+        for entry in plan.entries {
+            let path = entry.notebook
+            let options = RunOptions(
+                dataFolder: entry.dataFolder, outFolder: out, observer: ConsoleStatus(), allowOutsideData: allowOutsideData,
+                threads: threads.count, sparkMaster: spark.sparkMaster)
             do {
                 let outcome = try NotebookChecker.check(notebook: path, options: options)
                 print(CheckReport.text(outcome))
@@ -50,8 +51,8 @@ struct Check: ParsableCommand {
         }
         print(
             failed == 0
-                ? "check: \(paths.count) notebook(s) match their reports"
-                : "check: \(failed) of \(paths.count) notebook(s) failed or differ from their reports")
+                ? "check: \(plan.entries.count) notebook(s) match their reports"
+                : "check: \(failed) of \(plan.entries.count) notebook(s) failed or differ from their reports")
         if failed > 0 { throw ExitCode(1) }
     }
 }

@@ -8,28 +8,25 @@ struct Render: ParsableCommand {
         discussion: "Exit status: 0 when every cell ran, 1 when a cell failed, 2 for a usage error "
             + "(including a -p name no notebook declares).")
 
-    @Argument(help: "Notebooks or folders of notebooks (default: notebooks/).")
+    @Argument(help: "Notebooks or folders of notebooks (default: the book in recbook.yml, else notebooks/).")
     var notebooks: [String] = []
 
     @OptionGroup var settings: RenderSettings
 
     func run() throws {
-        // The Spark backend reads SPARK_MASTER; the flag wins over the environment.
-        if let master = settings.sparkMaster { setenv("SPARK_MASTER", master, 1) }
-        let paths: [String]
-        do {
-            paths = try ReportRenderer.notebooks(in: notebooks.isEmpty ? ["notebooks"] : notebooks)
-        } catch {
-            throw ValidationError(error.description)
-        }
-        let options = try settings.options(for: paths, observer: ConsoleStatus())
-        if try Self.render(paths, options) > 0 { throw ExitCode(1) }
+        let plan = try settings.plan(notebooks)
+        let options = try settings.options(for: plan, observer: ConsoleStatus())
+        if try Self.render(plan, options) > 0 { throw ExitCode(1) }
     }
 
-    /// Renders `paths`, prints a line per notebook and returns how many failed.
-    static func render(_ paths: [String], _ options: RunOptions) throws -> Int {
+    /// Renders the plan's notebooks, each on its data folder, prints a line per notebook and
+    /// returns how many failed.
+    static func render(_ plan: BookPlan, _ options: RunOptions) throws -> Int {
         var failed = 0
-        for path in paths {
+        for entry in plan.entries {
+            let path = entry.notebook
+            var options = options
+            options.dataFolder = entry.dataFolder ?? RenderSettings.defaultDataFolder
             let clock = ContinuousClock()
             let started = clock.now
             let outcome = try ReportRenderer.render(notebook: path, options: options)
@@ -52,7 +49,7 @@ struct Render: ParsableCommand {
                 FileHandle.standardError.write(Data("\(warning)\n".utf8))
             }
         }
-        if options.formats.contains(.html) { try ReportRenderer.writeIndex(outFolder: options.outFolder) }
+        if options.formats.contains(.html) { try ReportRenderer.writeIndex(outFolder: options.outFolder, book: plan.book) }
         return failed
     }
 }

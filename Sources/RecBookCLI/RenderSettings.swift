@@ -3,8 +3,12 @@ import RecNotebook
 
 /// Options shared by `render` and `watch`.
 struct RenderSettings: ParsableArguments {
-    @Option(help: "Folder that data paths in `load` resolve against; notebooks may only read files inside it.")
-    var data = "data/douban"
+    @Option(
+        help: ArgumentHelp(
+            "Folder that data paths in `load` resolve against (default: the notebook's source in recbook.yml, else "
+                + "data/douban); notebooks may only read files inside it. NAME=DIR puts the book's source NAME in DIR "
+                + "(repeatable).", valueName: "dir|name=dir"))
+    var data: [String] = []
 
     @Flag(help: "Let notebooks read files outside --data (`..`, absolute paths, links leading out).")
     var allowOutsideData = false
@@ -33,8 +37,7 @@ struct RenderSettings: ParsableArguments {
                 + "so an unchanged notebook renders to the same bytes."))
     var noTimings = false
 
-    @Option(help: "Spark master for `train ... engine=spark` (default: $SPARK_MASTER, else local[2]).")
-    var sparkMaster: String?
+    @OptionGroup var spark: SparkMasterSettings
 
     @Flag(help: "Run every cell even after one fails.")
     var keepGoing = false
@@ -72,8 +75,19 @@ struct RenderSettings: ParsableArguments {
         return formats
     }
 
-    /// The renderer's options, after checking `-p` names against the notebooks' declarations.
-    func options(for notebooks: [String], observer: (any RunObserver)?) throws -> RunOptions {
+    /// The data folder of a notebook that names no source, without --data.
+    static let defaultDataFolder = "data/douban"
+
+    /// The notebooks to run and the data folder of each (see `BookPlan`).
+    func plan(_ notebooks: [String]) throws -> BookPlan {
+        try BookPlan.forCommand(arguments: notebooks, data: data)
+    }
+
+    /// The renderer's options for `plan`, after checking `-p` names against its notebooks'
+    /// declarations. The data folder is each plan entry's (see `Render.render`); timings are off
+    /// under `--no-timings` or when the book file says `timings: false`.
+    func options(for plan: BookPlan, observer: (any RunObserver)?) throws -> RunOptions {
+        let notebooks = plan.entries.map(\.notebook)
         let parameters = try parameters()
         do {
             try ReportRenderer.checkParameters(parameters, notebooks: notebooks)
@@ -81,8 +95,9 @@ struct RenderSettings: ParsableArguments {
             throw ValidationError(error.description)
         }
         return RunOptions(
-            dataFolder: data, outFolder: out, keepGoing: keepGoing, parameters: parameters,
+            dataFolder: Self.defaultDataFolder, outFolder: out, keepGoing: keepGoing, parameters: parameters,
             cacheFolder: noCache ? nil : cache, formats: try formats(), observer: observer,
-            allowOutsideData: allowOutsideData, threads: threads.count, timings: !noTimings)
+            allowOutsideData: allowOutsideData, threads: threads.count, timings: !noTimings && (plan.book?.timings ?? true),
+            sparkMaster: spark.sparkMaster)
     }
 }

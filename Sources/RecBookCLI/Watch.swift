@@ -15,20 +15,15 @@ struct Watch: ParsableCommand {
     var maxRenders: Int?
 
     func run() throws {
-        let paths: [String]
-        do {
-            paths = try ReportRenderer.notebooks(in: [notebook])
-        } catch {
-            throw ValidationError(error.description)
-        }
-        let options = try settings.options(for: paths, observer: ConsoleStatus())
+        let plan = try settings.plan([notebook])
+        let options = try settings.options(for: plan, observer: ConsoleStatus())
         let stop = StopFlag()
         let interrupt = stop.stopOnInterrupt()
         defer { interrupt.cancel() }
         print("watching \(notebook); Ctrl-C stops")
         NotebookWatcher.watch(notebook, maxRenders: maxRenders, stop: stop) {
             do {
-                _ = try Render.render(paths, options)
+                _ = try Render.render(plan, options)
             } catch {
                 // A failed write is reported and the watch goes on: the next save may fix it.
                 FileHandle.standardError.write(Data("\(error)\n".utf8))

@@ -50,6 +50,11 @@ public enum NotebookChecker {
         let dataFolder = options.dataFolder ?? committed.provenance.dataFolder
         // Errors are reported under the name the report was rendered with, so messages compare.
         let document = MarkdownParser.parse(text, file: committed.notebook)
+        do {
+            try ParameterDeclarations.checkFrontMatter(document)
+        } catch {
+            throw .invalidNotebook(error)
+        }
         // What the run writes (models from `save`) goes to a scratch folder, removed afterwards,
         // so that `check` leaves the committed output as it is. The scratch folder starts with a
         // copy of the committed models: `restore from=` of a model another notebook saved reads
@@ -71,7 +76,8 @@ public enum NotebookChecker {
         let context = RunContext(
             dataFolder: dataFolder, notebookFile: committed.notebook,
             parameters: committed.provenance.parameters ?? [:], cache: nil, observer: options.observer,
-            allowOutsideData: options.allowOutsideData, outputFolder: scratch, threads: options.threads)
+            allowOutsideData: options.allowOutsideData, outputFolder: scratch, threads: options.threads,
+            sparkMaster: options.sparkMaster)
         let run = NotebookRunner.run(document, context: context, keepGoing: true)
         return Outcome(
             notebook: path, report: twinPath, dataFolder: dataFolder,

@@ -15,6 +15,24 @@ public enum ParameterDeclarations {
         return found
     }
 
+    /// Refuses a notebook whose front matter does not read, or sets a parameter no `params`
+    /// directive declares (a misspelt name would otherwise change nothing, silently).
+    public static func checkFrontMatter(_ document: NotebookDocument) throws(NotebookError) {
+        if let error = document.frontMatterError { throw error }
+        guard let parameters = document.frontMatter?.parameters, !parameters.isEmpty else { return }
+        let declared = declared(in: document).map(\.name)
+        for parameter in parameters where !declared.contains(parameter.name) {
+            let hint = Suggestions.closest(to: parameter.name, in: declared).map { " Did you mean `\($0)`?" } ?? ""
+            let known =
+                declared.isEmpty
+                ? "The notebook declares no parameters (a `params name=DEFAULT` directive declares one)."
+                : "Declared: \(declared.joined(separator: ", "))."
+            throw NotebookError(
+                SourceLocation(file: document.file, line: parameter.line),
+                "front matter: params sets `\(parameter.name)`, which no `params` directive declares.\(hint) \(known)")
+        }
+    }
+
     /// Parameter names are what `$name` can reach: a lower-case letter, then letters, digits and `_`.
     static func checkName(_ name: String, at location: SourceLocation) throws(NotebookError) {
         guard isName(name) else {

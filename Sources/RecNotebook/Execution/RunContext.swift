@@ -26,12 +26,15 @@ public struct RunContext: Sendable {
     /// `false` under `--no-timings`: what the run writes (a saved model's epoch wall times)
     /// leaves out figures that change from run to run.
     public var timings: Bool
+    /// `--spark-master` for `engine=spark`; `nil` leaves it to `SPARK_MASTER`, else `local[2]`.
+    public var sparkMaster: String?
 
     public init(
         dataFolder: String, notebookFile: String, parameters: [String: String] = [:], cache: CellCache? = nil,
         engineBuild: String = "", observer: (any RunObserver)? = nil, allowOutsideData: Bool = false,
-        outputFolder: String? = nil, threads: Int = allCores, timings: Bool = true
+        outputFolder: String? = nil, threads: Int = allCores, timings: Bool = true, sparkMaster: String? = nil
     ) {
+        self.sparkMaster = sparkMaster
         precondition(threads >= 1, "a run needs at least one thread")
         self.threads = threads
         self.dataFolder = dataFolder

@@ -21,8 +21,11 @@ final class Session {
     var scores: [ModelScore] = []
     /// The item-CF pivot and correlations, rebuilt whenever the ratings they came from change.
     var itemCF: ItemCFCache
-    /// Parameter values (declared defaults, then `-p` overrides), substituted for `$name`.
+    /// Parameter values (declared defaults, then the front matter's, then `-p` overrides),
+    /// substituted for `$name`.
     var parameters: [String: String] = [:]
+    /// Defaults the notebook's front matter sets, over those its `params` directives declare.
+    var frontMatterDefaults: [String: String] = [:]
     /// The cell being run, for cache keys and progress reports; set by the runner.
     var currentCell: CellScope?
     /// What the cache did during the current cell; the runner moves it into the cell's run.

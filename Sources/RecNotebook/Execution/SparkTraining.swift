@@ -18,13 +18,13 @@ enum SparkTraining {
             .appendingPathComponent(name.filter { $0.isLetter || $0.isNumber || $0 == "-" }).path
         // A Spark run costs a JVM start-up and a minute of fitting; an unchanged cell reuses it
         // (the key names the master, so pointing at another cluster runs the job again).
-        let master = ProcessInfo.processInfo.environment["SPARK_MASTER"] ?? ""
+        let master = session.context.sparkMaster ?? ProcessInfo.processInfo.environment["SPARK_MASTER"] ?? ""
         let result = try session.cached(
             "spark \(name)", invocation, key: "\(als) master=\(master)", encode: { $0.cacheBytes() },
             decode: SparkALSResult.fromCache
         ) { () throws(NotebookError) -> SparkALSResult in
             do throws(SparkError) {
-                let settings = try SparkSettings.resolve(master: nil, workFolder: work)
+                let settings = try SparkSettings.resolve(master: session.context.sparkMaster, workFolder: work)
                 return try SparkALS.train(split.train, test: split.test, config: als, settings: settings)
             } catch {
                 throw invocation.fail(error.description)

@@ -8,14 +8,31 @@ import Foundation
 public enum MarkdownParser {
     public static func parse(_ text: String, file: String) -> NotebookDocument {
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE | CMARK_OPT_VALIDATE_UTF8
-        let sourceLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var sourceLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var frontMatter: FrontMatter?
+        var frontMatterError: NotebookError?
+        var markdown = text
+        if let count = FrontMatter.blockLength(sourceLines) {
+            do {
+                frontMatter = try FrontMatter.parse(sourceLines[0..<count], file: file)
+            } catch {
+                frontMatterError = error
+            }
+            // Blank lines in its place: no prose, and every later line keeps its number.
+            sourceLines.replaceSubrange(0..<count, with: repeatElement(Substring(""), count: count))
+            markdown = sourceLines.joined(separator: "\n")
+        }
         // cmark knows no maths and would read the `_` in `r_{ui}` as emphasis: formulas leave the
         // prose before it reads it, and come back as MathML into the parsed tree.
-        let maths = MathsExtractor.extract(from: text, codeLines: codeLines(of: text, options))
+        let maths = MathsExtractor.extract(from: markdown, codeLines: codeLines(of: markdown, options))
         let typeset = maths.spans.map { MathsTypesetter.html($0, file: file) }
         let warnings = typeset.compactMap(\.warning)
         let document: OpaquePointer? = maths.text.withCString { cmark_parse_document($0, strlen($0), options) }
-        guard let document else { return NotebookDocument(file: file, title: nil, blocks: [], warnings: warnings) }
+        guard let document else {
+            return NotebookDocument(
+                file: file, title: frontMatter?.title, blocks: [], warnings: warnings, frontMatter: frontMatter,
+                frontMatterError: frontMatterError)
+        }
         defer { cmark_node_free(document) }
 
         var blocks: [NotebookBlock] = []
@@ -65,7 +82,9 @@ public enum MarkdownParser {
             }
             blocks.append(.prose(ProseBlock(html: html, markdown: markdown, heading: heading)))
         }
-        return NotebookDocument(file: file, title: title, blocks: blocks, warnings: warnings)
+        return NotebookDocument(
+            file: file, title: frontMatter?.title ?? title, blocks: blocks, warnings: warnings, frontMatter: frontMatter,
+            frontMatterError: frontMatterError)
     }
 
     /// The lines (1-based, inclusive) of every code block and raw HTML block: where dollars are

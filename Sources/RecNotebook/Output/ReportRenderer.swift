@@ -59,11 +59,16 @@ public enum ReportRenderer {
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         if !options.timings { try checkTimingsFileIsFree(for: name, in: options.outFolder) }
         let document = MarkdownParser.parse(text, file: path)
+        do {
+            try ParameterDeclarations.checkFrontMatter(document)
+        } catch {
+            throw .invalidNotebook(error)
+        }
         let context = RunContext(
             dataFolder: options.dataFolder ?? ".", notebookFile: path, parameters: options.parameters,
             cache: options.cacheFolder.map(CellCache.init(folder:)), engineBuild: EngineBuild.fingerprint,
             observer: options.observer, allowOutsideData: options.allowOutsideData, outputFolder: options.outFolder,
-            threads: options.threads, timings: options.timings)
+            threads: options.threads, timings: options.timings, sparkMaster: options.sparkMaster)
         let run = NotebookRunner.run(document, context: context, keepGoing: options.keepGoing)
         let twin: Data
         do {
@@ -127,11 +132,16 @@ public enum ReportRenderer {
         }
     }
 
-    /// Rewrites `index.html` from every JSON twin in the output folder.
-    public static func writeIndex(outFolder: String) throws(ReportError) {
+    /// Rewrites `index.html` from every JSON twin in the output folder: under the book's title,
+    /// its notebooks' reports in the book's order, then any others by name.
+    public static func writeIndex(outFolder: String, book: Book? = nil) throws(ReportError) {
         try prepare(outFolder)
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: outFolder)) ?? [])
+        let found = ((try? FileManager.default.contentsOfDirectory(atPath: outFolder)) ?? [])
             .filter { $0.hasSuffix(".json") }.sorted()
+        let bookOrder = (book?.notebooks ?? []).map {
+            ((($0 as NSString).lastPathComponent as NSString).deletingPathExtension) + ".json"
+        }
+        let names = bookOrder.filter(found.contains) + found.filter { !bookOrder.contains($0) }
         let entries = names.compactMap { name -> IndexPage.Entry? in
             let path = (outFolder as NSString).appendingPathComponent(name)
             let data = FileManager.default.contents(atPath: path)
@@ -141,7 +151,8 @@ public enum ReportRenderer {
             return IndexPage.Entry(page: (name as NSString).deletingPathExtension + ".html", twin: twin)
         }
         try AtomicFile.write(
-            Data(IndexPage.render(entries).utf8), to: (outFolder as NSString).appendingPathComponent("index.html"))
+            Data(IndexPage.render(entries, title: book?.title).utf8),
+            to: (outFolder as NSString).appendingPathComponent("index.html"))
     }
 
     /// Creates the output folder if needed and removes temporary files a killed render left in

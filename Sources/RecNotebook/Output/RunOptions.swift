@@ -28,14 +28,18 @@ public struct RunOptions: Sendable {
     /// the pages and JSON twins and go to `timings.json` instead (see `TimingsFile`), so that an
     /// unchanged notebook renders to the same bytes.
     public var timings: Bool
+    /// `--spark-master`: the Spark master for `train ... engine=spark`; `nil` leaves it to
+    /// `SPARK_MASTER`, else `local[2]`.
+    public var sparkMaster: String?
 
     public init(
         dataFolder: String?, outFolder: String, keepGoing: Bool = false, parameters: [String: String] = [:],
         cacheFolder: String? = nil, formats: Set<ReportRenderer.OutputFormat> = [.html], observer: (any RunObserver)? = nil,
-        allowOutsideData: Bool = false, threads: Int = allCores, timings: Bool = true
+        allowOutsideData: Bool = false, threads: Int = allCores, timings: Bool = true, sparkMaster: String? = nil
     ) {
         self.threads = threads
         self.timings = timings
+        self.sparkMaster = sparkMaster
         self.dataFolder = dataFolder
         self.outFolder = outFolder
         self.keepGoing = keepGoing

@@ -5,7 +5,9 @@ enum IndexPage {
         var twin: ReportTwin?
     }
 
-    static func render(_ entries: [Entry]) -> String {
+    /// The page listing `entries`, headed by the book's title when there is one.
+    static func render(_ entries: [Entry], title: String? = nil) -> String {
+        let heading = HTMLText.escape(title ?? "recbook reports")
         var rows = ""
         for entry in entries {
             let link = "<a href=\"\(HTMLText.escape(entry.page))\">\(HTMLText.escape(entry.twin?.title ?? entry.page))</a>"
@@ -28,14 +30,14 @@ enum IndexPage {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>recbook reports</title>
+            <title>\(heading)</title>
             <style>
             \(PageStyle.css)
             </style>
             </head>
             <body>
             <div class="page"><main>
-            <h1>recbook reports</h1>
+            <h1>\(heading)</h1>
             <p>Each report is a notebook from <code>notebooks/</code>, run against recbook's engine. \
             The provenance header of each page says which data and seed it was computed from.</p>
             <div class="table-wrap"><table class="index">

@@ -103,6 +103,6 @@ import Testing
         let text = CheckReport.text(failing)
         #expect(text.contains("DRIFT   \(path) differs from \(out)/01-small.json"))
         #expect(
-            text.contains("\(path):76 cell 6: \"Top 9 movies by mean user rating\" › row 1 › mean rating: 3.941917 -> 3.970238"))
+            text.contains("\(path):79 cell 6: \"Top 9 movies by mean user rating\" › row 1 › mean rating: 3.941917 -> 3.970238"))
     }
 }

@@ -46,7 +46,7 @@ import Testing
             cell: CellSource(number: 1, line: 3, info: "", code: "evaluate m"), options: CellOptions(), status: .ok,
             results: [.table(table), .note("Replaced 28,504 ratings of -1 with 1.")], error: nil, seconds: 0)
         func committed(title: String, note: String) -> ReportTwin.Cell {
-            var results = new.results.map(ReportTwin.Result.init)
+            var results = new.results.map { ReportTwin.Result($0) }
             results[0].title = title
             results[1].text = note
             return ReportTwin.Cell(

@@ -156,6 +156,12 @@ import Testing
                 try otherModel().encoded().write(to: project.data.appendingPathComponent("other.recmodel"))
             }
         },
+        "book-unknown-key": { try book("title: Errors\nnotebook:\n  - notebook.md\n") },
+        "book-missing-notebook": { try book("notebooks:\n  - notebook.md\n  - notebook2.md\n") },
+        "book-unknown-source": {
+            try book("sources:\n  douban: [data]\nnotebooks:\n  - notebook.md\n", frontMatter: "data: dooban")
+        },
+        "front-matter-parameter": { try book(nil, frontMatter: "params:\n  epoch: 5", params: "epochs=20") },
         "unknown-parameter": {
             do {
                 try ReportRenderer.checkParameters(["epoch": "5"], notebooks: [try makeProject().notebook(params: "epochs=20")])
@@ -167,6 +173,20 @@ import Testing
     ]
 
     // MARK: - Running the cases
+
+    /// The first line `recbook render` prints in a project with `book` as its recbook.yml (none
+    /// when `nil`, then the notebook is named), the notebook starting with `frontMatter`.
+    static func book(_ book: String?, frontMatter: String? = nil, params: String? = nil) throws -> String {
+        let project = try makeProject()
+        let path = try project.notebook("load ratings=user_movies.csv", params: params)
+        if let frontMatter {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            try Data("---\n\(frontMatter)\n---\n\(text)".utf8).write(to: URL(fileURLWithPath: path))
+        }
+        if let book { try Data(book.utf8).write(to: project.root.appendingPathComponent("recbook.yml")) }
+        let run = try CommandRun.recbook(["render", "--out", "output"] + (book == nil ? ["notebook.md"] : []), in: project.root)
+        return project.readable(String(run.errors.split(separator: "\n").first ?? ""))
+    }
 
     static let ratings = "alice,101,4\nbob,101,-1\ncarol,202,5\nalice,202,3\nbob,303,2\n"
     static let movies = "101,8.2,小王子\n202,7.0,蚁人\n303,6.1,Le Petit Prince\n"

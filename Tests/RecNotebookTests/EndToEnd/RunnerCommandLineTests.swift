@@ -34,11 +34,11 @@ import Testing
         #expect(run.output.contains("DRIFT   \(copy.path) differs from output/01-data-exploration.json"))
         #expect(
             run.output.contains(
-                "\(copy.path):65 cell 5: cell text (render again to update the report): `select movies where=\"score > 8\"` -> `select movies where=\"score > 8.5\"`"
+                "\(copy.path):68 cell 5: cell text (render again to update the report): `select movies where=\"score > 8\"` -> `select movies where=\"score > 8.5\"`"
             ))
         #expect(
             run.output.contains(
-                "\(copy.path):65 cell 5: result 1: table \"Movies with score > 8\" -> table \"Movies with score > 8.5\""))
+                "\(copy.path):68 cell 5: result 1: table \"Movies with score > 8\" -> table \"Movies with score > 8.5\""))
         #expect(try Data(contentsOf: twin) == before, "check never writes reports")
     }
 

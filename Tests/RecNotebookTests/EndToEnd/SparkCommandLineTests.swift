@@ -78,4 +78,32 @@ import Testing
         let master = try #require(arguments.firstIndex(of: "--master"))
         #expect(arguments[master + 1] == expected)
     }
+
+    /// `watch` and `check` take `--spark-master` too, through the run's options (it once reached
+    /// Spark only by `render` setting SPARK_MASTER, so `watch` ignored it).
+    @Test(arguments: ["watch", "check"])
+    func watchAndCheckPassTheMasterOn(command: String) throws {
+        let bin = try Self.fakeTools(submit: true)
+        let fixture = try NotebookFixture(cells: Self.notebook)
+        let environment = [
+            "PATH": bin.path + ":/usr/bin:/bin", "SPARK_SUBMIT": bin.path + "/spark-submit", "SPARK_MASTER": "local[3]",
+        ]
+        let out = fixture.folder.path + "/out"
+        if command == "check" {
+            // check compares with a report, so render one first (it fails at the fake Spark).
+            _ = try CommandRun.recbook(
+                ["render", fixture.notebook, "--data", fixture.folder.path, "--out", out, "--no-cache"], in: fixture.folder,
+                environment: environment)
+        }
+        let arguments =
+            command == "watch"
+            ? ["watch", fixture.notebook, "--data", fixture.folder.path, "--out", out, "--no-cache", "--max-renders", "1"]
+            : ["check", fixture.notebook, "--data", fixture.folder.path, "--out", out]
+        _ = try CommandRun.recbook(
+            arguments + ["--spark-master", "spark://example:7077"], in: fixture.folder, environment: environment)
+        let passed = try String(contentsOf: bin.appendingPathComponent("arguments.txt"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        let master = try #require(passed.firstIndex(of: "--master"))
+        #expect(passed[master + 1] == "spark://example:7077")
+    }
 }

@@ -22,9 +22,11 @@ enum ParamsVerb {
             guard session.parameters[option.key] == nil else {
                 throw invocation.fail("parameter `\(option.key)` is declared twice; declare each parameter once")
             }
-            let value = session.context.parameters[option.key] ?? option.value
+            // The front matter's default is the notebook's own, so the table shows it as the default.
+            let defaultValue = session.frontMatterDefaults[option.key] ?? option.value
+            let value = session.context.parameters[option.key] ?? defaultValue
             session.parameters[option.key] = value
-            rows.append([.text(option.key), .text(value), .text(option.value)])
+            rows.append([.text(option.key), .text(value), .text(defaultValue)])
         }
         return [
             .table(
