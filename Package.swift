@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // Debian's libcmark-dev, found through pkg-config; only RecNotebook/Markdown imports it.
@@ -43,10 +44,16 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // `recbook preview`: serves the output folder over HTTP and pushes reloads; the engine and
+        // the notebook library never depend on it.
+        .target(
+            name: "RecPreview",
+            dependencies: ["RecNotebook", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "RecBookCLI",
             dependencies: [
-                "RecEngine", "RecNotebook",
+                "RecEngine", "RecNotebook", "RecPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,5 +62,6 @@ let package = Package(
         .testTarget(name: "RecEngineTests", dependencies: ["RecEngine", "RecTestSupport"]),
         .testTarget(name: "RecNotebookTests", dependencies: ["RecNotebook", "RecEngine", "RecSpark", "RecTestSupport"]),
         .testTarget(name: "RecSparkTests", dependencies: ["RecSpark", "RecEngine", "RecTestSupport"]),
+        .testTarget(name: "RecPreviewTests", dependencies: ["RecPreview", "RecNotebook", "RecTestSupport"]),
     ]
 )

@@ -24,6 +24,10 @@ public enum TestPaths {
     public static let sparkSubmit = repository.appendingPathComponent(".venv/bin/spark-submit").path
     public static let sparkPresent = FileManager.default.isExecutableFile(atPath: sparkSubmit)
 
+    /// Debian's `chromium` on PATH, for the headless browser checks.
+    public static let chromiumPresent = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        .contains { FileManager.default.isExecutableFile(atPath: "\($0)/chromium") }
+
     /// A new empty folder under the system's temporary folder.
     public static func temporaryFolder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recbook-tests-\(UUID().uuidString)")

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Something a test needs that a checkout may lack: the shared data beside it, or pyspark.
+/// Something a test needs that a checkout may lack: the shared data beside it, pyspark or chromium.
 ///
 /// A local run without it skips the test and says why. CI sets `RECBOOK_REQUIRE_DATA=1`
 /// (`.ci/run`), and then a missing requirement fails the test with a message naming it, so a
@@ -32,6 +32,8 @@ public struct TestRequirement: Sendable {
         present: TestPaths.movieLensLatestSmallPresent)
     public static let spark = TestRequirement(
         name: "pyspark in .venv", remedy: "run `make spark`", present: TestPaths.sparkPresent)
+    public static let chromium = TestRequirement(
+        name: "chromium", remedy: "apt-get install chromium (`make browser-check` does)", present: TestPaths.chromiumPresent)
 
     /// What a test that needs this does.
     public enum Decision: Equatable, Sendable {
