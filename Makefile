@@ -77,7 +77,11 @@ FUZZ_SECONDS ?= 30
 fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
-# Headless Chromium over every report: console errors, broken links, desktop and phone screenshots.
+# Headless Chromium over every report: console errors, broken links, desktop and phone screenshots;
+# then a notebook's raw <script> must not run (csp-check) and `recbook preview` must follow edits.
 browser-check:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
 	python3 scripts/browser-check.py output .build/screenshots
+	$(SWIFT) build --product recbook
+	python3 scripts/csp-check.py .build/debug/recbook
+	python3 scripts/preview-check.py .build/debug/recbook
