@@ -10,7 +10,7 @@ struct Preview: ParsableCommand {
         discussion: "Serves only the files of --out, on 127.0.0.1 unless --host says otherwise. The pages on disk stay "
             + "as `render` writes them: the reload script is added as they are served.")
 
-    @Argument(help: "A notebook or a folder of notebooks (default: notebooks/).")
+    @Argument(help: "A notebook or a folder of notebooks.")
     var notebook = "notebooks"
 
     @Option(help: "Port to listen on (0: any free port).")
