@@ -5,7 +5,7 @@ SWIFT ?= swift
 RECBOOK_RELEASE = .build/release/recbook
 SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: report test lint format deps build reference bench bench-scale scale-check clean docs spark fuzz browser-check
+.PHONY: chromium report test lint format deps build reference bench bench-scale scale-check clean docs spark fuzz browser-check
 
 # recbook.yml lists the notebooks and the data each runs on: 01-02 on the Douban files
 # (data/douban/, else ../shared/data/douban), 03-06 on data/douban or else the synthetic
@@ -74,7 +74,14 @@ FUZZ_SECONDS ?= 30
 fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
-# Headless Chromium over every report: console errors, broken links, desktop and phone screenshots.
-browser-check:
+# Headless Chromium over every report: console errors, broken links, desktop and phone screenshots;
+# then a notebook's raw <script> must not run (csp-check) and `recbook preview` must follow edits.
+# Debian's headless-capable Chromium, for the browser checks and the tests that drive it.
+chromium:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
+
+browser-check: chromium
 	python3 scripts/browser-check.py output .build/screenshots
+	$(SWIFT) build --product recbook
+	python3 scripts/csp-check.py .build/debug/recbook
+	python3 scripts/preview-check.py .build/debug/recbook

@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // Debian's libcmark-dev, found through pkg-config; only RecNotebook/Markdown imports it.
@@ -46,10 +47,16 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // `recbook preview`: serves the output folder over HTTP and pushes reloads; the engine and
+        // the notebook library never depend on it.
+        .target(
+            name: "RecPreview",
+            dependencies: ["RecNotebook", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "RecBookCLI",
             dependencies: [
-                "RecEngine", "RecNotebook",
+                "RecEngine", "RecNotebook", "RecPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,5 +65,6 @@ let package = Package(
         .testTarget(name: "RecEngineTests", dependencies: ["RecEngine", "RecTestSupport"]),
         .testTarget(name: "RecNotebookTests", dependencies: ["RecNotebook", "RecEngine", "RecSpark", "RecTestSupport"]),
         .testTarget(name: "RecSparkTests", dependencies: ["RecSpark", "RecEngine", "RecTestSupport"]),
+        .testTarget(name: "RecPreviewTests", dependencies: ["RecPreview", "RecNotebook", "RecTestSupport"]),
     ]
 )

@@ -6,5 +6,5 @@ struct RecBook: ParsableCommand {
         commandName: "recbook",
         abstract: "Runs Markdown notebooks against recbook's recommender engine and renders HTML reports.",
         version: EngineVersion.current,
-        subcommands: [Render.self, Check.self, Watch.self, Synth.self, New.self, Directives.self])
+        subcommands: [Render.self, Check.self, Watch.self, Preview.self, Synth.self, New.self, Directives.self])
 }

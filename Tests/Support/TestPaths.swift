@@ -36,6 +36,9 @@ public enum TestPaths {
                     atPath: lib.appendingPathComponent("\(version)/site-packages/nbformat/__init__.py").path)
             }
     }()
+    /// Debian's `chromium` on PATH, for the headless browser checks.
+    public static let chromiumPresent = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        .contains { FileManager.default.isExecutableFile(atPath: "\($0)/chromium") }
 
     /// A new empty folder under the system's temporary folder.
     public static func temporaryFolder() throws -> URL {

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// Something a test needs that a checkout may lack: the shared data beside it, pyspark or nbformat.
+/// Something a test needs that a checkout may lack: the shared data beside it, pyspark,
+/// nbformat or chromium.
 ///
 /// A local run without it skips the test and says why. CI sets `RECBOOK_REQUIRE_DATA=1`
 /// (`.ci/run`), and then a missing requirement fails the test with a message naming it, so a
@@ -35,6 +36,8 @@ public struct TestRequirement: Sendable {
     public static let nbformat = TestRequirement(
         name: "nbformat in .venv", remedy: "run `make spark` (it installs nbformat beside pyspark)",
         present: TestPaths.nbformatPresent)
+    public static let chromium = TestRequirement(
+        name: "chromium", remedy: "apt-get install chromium (`make browser-check` does)", present: TestPaths.chromiumPresent)
 
     /// What a test that needs this does.
     public enum Decision: Equatable, Sendable {

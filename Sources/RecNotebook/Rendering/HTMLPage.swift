@@ -34,6 +34,7 @@ enum HTMLPage {
             <!DOCTYPE html>
             <html lang="en">
             <head>
+            \(ContentSecurityPolicy.meta)
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="generator" content="recbook \(EngineVersion.current)">

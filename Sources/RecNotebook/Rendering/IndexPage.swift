@@ -28,6 +28,7 @@ enum IndexPage {
             <!DOCTYPE html>
             <html lang="en">
             <head>
+            \(ContentSecurityPolicy.meta)
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(heading)</title>

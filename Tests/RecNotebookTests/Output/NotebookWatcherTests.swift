@@ -47,6 +47,26 @@ import Testing
         #expect(versions.values == ["# one\n", "# two, longer\n"], "one render per saved version")
     }
 
+    /// `preview FOLDER`: the first render takes every notebook, a later one only the saved one.
+    @Test func severalNotebooksRenderOnlyTheSavedOneAgain() throws {
+        let folder = try RunnerFixtures.folder()
+        let paths = [folder + "/a.md", folder + "/b.md"]
+        for path in paths { try RunnerFixtures.write("# one\n", to: path) }
+        let renders = TextLog()
+        let result = ResultBox()
+        Thread {
+            result.set(
+                NotebookWatcher.watch(paths, every: .milliseconds(20), maxRenders: 2, stop: StopFlag()) { changed in
+                    renders.append(changed.map { ($0 as NSString).lastPathComponent }.joined(separator: " "))
+                })
+        }.start()
+        try #require(Self.eventually { renders.count >= 1 }, "no first render")
+        Thread.sleep(forTimeInterval: 0.15)
+        try RunnerFixtures.write("# two, longer\n", to: paths[1])
+        #expect(result.wait(seconds: Self.patience) == 2)
+        #expect(renders.values == ["a.md b.md", "b.md"])
+    }
+
     @Test func stopsWhenTheFlagIsSet() throws {
         let path = try RunnerFixtures.folder() + "/watched.md"
         try RunnerFixtures.write("# one\n", to: path)
