@@ -10,8 +10,8 @@ struct Preview: ParsableCommand {
         discussion: "Serves only the files of --out, on 127.0.0.1 unless --host says otherwise. The pages on disk stay "
             + "as `render` writes them: the reload script is added as they are served.")
 
-    @Argument(help: "A notebook or a folder of notebooks.")
-    var notebook = "notebooks"
+    @Argument(help: "A notebook or a folder of notebooks (default: the book in recbook.yml, else notebooks/).")
+    var notebook: String?
 
     @Option(help: "Port to listen on (0: any free port).")
     var port: UInt16 = 8000
@@ -25,14 +25,9 @@ struct Preview: ParsableCommand {
     var maxRenders: Int?
 
     func run() throws {
-        if let master = settings.sparkMaster { setenv("SPARK_MASTER", master, 1) }
-        let paths: [String]
-        do {
-            paths = try ReportRenderer.notebooks(in: [notebook])
-        } catch {
-            throw ValidationError(error.description)
-        }
-        let options = try settings.options(for: paths, observer: ConsoleStatus())
+        let plan = try settings.plan(notebook.map { [$0] } ?? [])
+        let paths = plan.entries.map(\.notebook)
+        let options = try settings.options(for: plan, observer: ConsoleStatus())
         guard options.formats.contains(.html) else {
             throw ValidationError("preview serves HTML pages: add --to html beside --to md")
         }
@@ -42,7 +37,7 @@ struct Preview: ParsableCommand {
         var server: PreviewServer?
         NotebookWatcher.watch(paths, maxRenders: maxRenders, stop: stop) { changed in
             do {
-                _ = try Render.render(changed, options)
+                _ = try Render.render(plan.only(changed), options)
             } catch {
                 // A failed write is reported and the preview goes on: the next save may fix it.
                 FileHandle.standardError.write(Data("\(error)\n".utf8))

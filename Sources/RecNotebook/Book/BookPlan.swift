@@ -116,6 +116,11 @@ public struct BookPlan: Sendable {
         return BookPlan(book: book, entries: entries)
     }
 
+    /// The same plan for `notebooks` only (those the watcher saw saved), in the plan's order.
+    public func only(_ notebooks: [String]) -> BookPlan {
+        BookPlan(book: book, entries: entries.filter { notebooks.contains($0.notebook) })
+    }
+
     /// `--data` values split into the plain folder (at most one) and `NAME=DIR` overrides. A value
     /// is `NAME=DIR` when the text before its first `=` could be a source name (no `/`).
     static func dataOptions(_ values: [String]) throws(Problem) -> (folder: String?, overrides: [String: String]) {
