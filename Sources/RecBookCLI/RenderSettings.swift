@@ -85,7 +85,7 @@ struct RenderSettings: ParsableArguments {
 
     /// The renderer's options for `plan`, after checking `-p` names against its notebooks'
     /// declarations. The data folder is each plan entry's (see `Render.render`); timings are off
-    /// under `--no-timings` or when the book file says `timings: false`.
+    /// under `--no-timings` or when the book file says `timings: false` and every notebook is the book's.
     func options(for plan: BookPlan, observer: (any RunObserver)?) throws -> RunOptions {
         let notebooks = plan.entries.map(\.notebook)
         let parameters = try parameters()
@@ -97,7 +97,7 @@ struct RenderSettings: ParsableArguments {
         return RunOptions(
             dataFolder: Self.defaultDataFolder, outFolder: out, keepGoing: keepGoing, parameters: parameters,
             cacheFolder: noCache ? nil : cache, formats: try formats(), observer: observer,
-            allowOutsideData: allowOutsideData, threads: threads.count, timings: !noTimings && (plan.book?.timings ?? true),
+            allowOutsideData: allowOutsideData, threads: threads.count, timings: !noTimings && (plan.bookTimings ?? true),
             sparkMaster: spark.sparkMaster)
     }
 }

@@ -116,6 +116,15 @@ public struct BookPlan: Sendable {
         return BookPlan(book: book, entries: entries)
     }
 
+    /// The book's `timings:` setting, when every planned notebook is one of the book's; a notebook
+    /// from elsewhere, rendered from the book's folder, keeps the default (timings shown).
+    public var bookTimings: Bool? {
+        guard let book, let setting = book.timings else { return nil }
+        func standardized(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+        let inBook = Set(book.notebooks.map(standardized))
+        return entries.allSatisfy { inBook.contains(standardized($0.notebook)) } ? setting : nil
+    }
+
     /// The same plan for `notebooks` only (those the watcher saw saved), in the plan's order.
     public func only(_ notebooks: [String]) -> BookPlan {
         BookPlan(book: book, entries: entries.filter { notebooks.contains($0.notebook) })

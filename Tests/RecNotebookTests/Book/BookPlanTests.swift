@@ -42,6 +42,19 @@ import Testing
         #expect(try Self.plan(["notebooks/a.md"], data: ["/plain"], project) == ["a.md": "/plain"])
     }
 
+    @Test func theBooksTimingsSettingHoldsOnlyForItsOwnNotebooks() throws {
+        let project = try Self.project()
+        let whole = try BookPlan.make(arguments: [], data: [], bookFile: project.bookFile)
+        #expect(whole.bookTimings == false)
+        let one = try BookPlan.make(
+            arguments: [project.folder.path + "/notebooks/./a.md"], data: [], bookFile: project.bookFile)
+        #expect(one.bookTimings == false, "the same notebook, however its path is spelled")
+        let stranger = project.folder.appendingPathComponent("elsewhere.md")
+        try Data("# elsewhere\n".utf8).write(to: stranger)
+        let outside = try BookPlan.make(arguments: [stranger.path], data: [], bookFile: project.bookFile)
+        #expect(outside.bookTimings == nil, "a notebook outside the book keeps its timings")
+    }
+
     @Test func withoutABookAPlainFolderWorksAndANamedSourceNeedsNameEqualsDir() throws {
         let project = try Self.project(book: nil)
         #expect(try Self.plan(["notebooks/a.md"], project) == ["a.md": String?.none])

@@ -102,7 +102,12 @@ import Testing
         #expect(!failing.passed)
         let text = CheckReport.text(failing)
         #expect(text.contains("DRIFT   \(path) differs from \(out)/01-small.json"))
+        // The line of the fence that opens the `replace` cell, wherever the prose has moved it.
+        let lines = original.split(separator: "\n", omittingEmptySubsequences: false)
+        let replaceLine = try #require(lines.firstIndex { $0.hasPrefix("replace ratings from=-1") })
+        let fence = try #require(lines[..<replaceLine].lastIndex { $0.hasPrefix("```rec") }) + 1
         #expect(
-            text.contains("\(path):79 cell 6: \"Top 9 movies by mean user rating\" › row 1 › mean rating: 3.941917 -> 3.970238"))
+            text.contains(
+                "\(path):\(fence) cell 6: \"Top 9 movies by mean user rating\" › row 1 › mean rating: 3.941917 -> 3.970238"))
     }
 }

@@ -30,15 +30,19 @@ import Testing
         let twin = TestPaths.repository.appendingPathComponent("output/01-data-exploration.json")
         let before = try Data(contentsOf: twin)
         let run = try CommandRun.recbook(["check", copy.path, "--out", "output"], in: TestPaths.repository)
+        // The line of the fence that opens the `select` cell, wherever the prose has moved it.
+        let lines = notebook.split(separator: "\n", omittingEmptySubsequences: false)
+        let selectLine = try #require(lines.firstIndex { $0.hasPrefix("select movies where") })
+        let fence = try #require(lines[..<selectLine].lastIndex { $0.hasPrefix("```rec") }) + 1
         #expect(run.status == 1)
         #expect(run.output.contains("DRIFT   \(copy.path) differs from output/01-data-exploration.json"))
         #expect(
             run.output.contains(
-                "\(copy.path):68 cell 5: cell text (render again to update the report): `select movies where=\"score > 8\"` -> `select movies where=\"score > 8.5\"`"
+                "\(copy.path):\(fence) cell 5: cell text (render again to update the report): `select movies where=\"score > 8\"` -> `select movies where=\"score > 8.5\"`"
             ))
         #expect(
             run.output.contains(
-                "\(copy.path):68 cell 5: result 1: table \"Movies with score > 8\" -> table \"Movies with score > 8.5\""))
+                "\(copy.path):\(fence) cell 5: result 1: table \"Movies with score > 8\" -> table \"Movies with score > 8.5\""))
         #expect(try Data(contentsOf: twin) == before, "check never writes reports")
     }
 
