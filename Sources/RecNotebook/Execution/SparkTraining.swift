@@ -19,7 +19,7 @@ enum SparkTraining {
         // A Spark run costs a JVM start-up and a minute of fitting; an unchanged cell reuses it
         // (the key names the master, so pointing at another cluster runs the job again).
         let master = ProcessInfo.processInfo.environment["SPARK_MASTER"] ?? ""
-        let result = try session.cached(
+        let (result, parametersKey) = try session.cachedEntry(
             "spark \(name)", invocation, key: "\(als) master=\(master)", encode: { $0.cacheBytes() },
             decode: SparkALSResult.fromCache
         ) { () throws(NotebookError) -> SparkALSResult in
@@ -34,7 +34,8 @@ enum SparkTraining {
         let replaced = session.store(
             TrainedModel(
                 name: name, config: config, predictor: predictor, trainSeconds: result.timings.fit,
-                trainedOn: "the \(split.kind) split's training rows (\(split.train.count) ratings), on Spark \(result.master)"),
+                trainedOn: "the \(split.kind) split's training rows (\(split.train.count) ratings), on Spark \(result.master)",
+                parametersKey: parametersKey),
             invocation)
         return [
             .metrics(
