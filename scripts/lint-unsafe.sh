@@ -25,7 +25,6 @@ RecEngine/FactorModels/EmbeddingRows.swift
 RecEngine/FactorModels/EpochShuffler.swift
 RecEngine/FactorModels/ExactAdamStep.swift
 RecEngine/FactorModels/FactorForward.swift
-RecEngine/FactorModels/FactorModel+File.swift
 RecEngine/FactorModels/FactorModel.swift
 RecEngine/FactorModels/FactorOptimizer.swift
 RecEngine/FactorModels/FactorTrainer.swift

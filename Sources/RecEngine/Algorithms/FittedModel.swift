@@ -24,3 +24,27 @@ public enum FittedModel: RatingEstimator, Sendable {
         return nil
     }
 }
+
+/// Work on a predictor of one concrete model type. A loop of many predictions through
+/// `Predictor<FittedModel>` matches the enum on every call, and matching copies the model out
+/// of its case each time; `Predictor<FittedModel>.withConcreteModel` matches once and hands the
+/// loop a predictor of the model itself.
+public protocol PredictorWork {
+    associatedtype Output
+    func run<Model: RatingEstimator>(_ predictor: Predictor<Model>) -> Output
+}
+
+extension Predictor where Model == FittedModel {
+    /// `work` run on this predictor with the model taken out of its case: the same fallback,
+    /// scale and estimates, so the same predictions.
+    public func withConcreteModel<Work: PredictorWork>(_ work: Work) -> Work.Output {
+        switch model {
+        case .factor(let model): work.run(Predictor<FactorModel>(model: model, fallback: fallback, scale: scale))
+        case .biasedSGD(let model): work.run(Predictor<BiasedSGDModel>(model: model, fallback: fallback, scale: scale))
+        case .baseline(let model): work.run(Predictor<BaselineModel>(model: model, fallback: fallback, scale: scale))
+        case .movieMean(let model): work.run(Predictor<MovieMeans>(model: model, fallback: fallback, scale: scale))
+        case .als(let model): work.run(Predictor<ALSModel>(model: model, fallback: fallback, scale: scale))
+        case .itemKNN(let model): work.run(Predictor<ItemKNN>(model: model, fallback: fallback, scale: scale))
+        }
+    }
+}

@@ -50,6 +50,27 @@ struct ByteKeyInterner: Sendable {
         return Int32(keys.count - 1)
     }
 
+    init() {}
+
+    /// The keys stored back to back in `bytes`, key `i` ending at `ends[i]`, with ids in that
+    /// order; `nil` when the ends do not step through `bytes` exactly, a key repeats, or a key
+    /// is not UTF-8. How a cache restores a few hundred thousand names without parsing them.
+    init?(packed bytes: [UInt8], ends: [Int]) {
+        guard (ends.last ?? 0) == bytes.count else { return nil }
+        self.init()
+        reserveCapacity(keys: ends.count, averageLength: ends.isEmpty ? 0 : bytes.count / ends.count)
+        var start = 0
+        for (index, end) in ends.enumerated() {
+            guard end >= start, end <= bytes.count else { return nil }
+            let id = bytes.withUnsafeBufferPointer { all in
+                try? intern(UnsafeBufferPointer(rebasing: all[start..<end]))
+            }
+            // A repeated key gets the id of its first appearance, not the next one.
+            guard let id, Int(id) == index else { return nil }
+            start = end
+        }
+    }
+
     /// Starts fetching the slot where a lookup of a key with this hash begins; a hint only.
     func prefetchSlot(hash: UInt64) {
         let slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)

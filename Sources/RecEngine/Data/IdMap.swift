@@ -18,6 +18,26 @@ public struct IdMap: Sendable, Hashable {
         }
     }
 
+    /// The ids stored as `packed` gives them; `nil` when the ends do not step through the bytes
+    /// exactly, an id repeats, or one is not UTF-8.
+    public init?(packedBytes bytes: [UInt8], ends: [Int]) {
+        guard let interner = ByteKeyInterner(packed: bytes, ends: ends) else { return nil }
+        self.interner = interner
+    }
+
+    /// The ids' UTF-8 bytes back to back, in index order, and where each one ends: a few hundred
+    /// thousand ids stored as two buffers rather than as that many strings.
+    public var packed: (bytes: [UInt8], ends: [Int]) {
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        ends.reserveCapacity(count)
+        for rawId in interner.keys {
+            bytes.append(contentsOf: rawId.utf8)
+            ends.append(bytes.count)
+        }
+        return (bytes, ends)
+    }
+
     /// Wraps the interner a reader filled.
     init(_ interner: ByteKeyInterner) {
         self.interner = interner

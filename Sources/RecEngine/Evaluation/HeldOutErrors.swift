@@ -1,7 +1,7 @@
 import Foundation
 
 /// MAE / MSE / RMSE of shared prediction on held-out rows, and how often it had to fall back.
-public struct HeldOutErrors: Sendable, Hashable {
+public struct HeldOutErrors: Sendable, Hashable, Codable {
     public var metrics: ErrorMetrics
     /// Rows the model estimated itself (the rest got `Predictor.fallback`).
     public var estimated: Int
@@ -26,5 +26,19 @@ public struct HeldOutErrors: Sendable, Hashable {
         }
         metrics = ErrorMetrics(predicted: predicted, actual: test.ratings.map(Double.init))
         estimated = estimatedFlags.count(where: { $0 })
+    }
+
+    /// The same for any fitted model, matching its kind once rather than per prediction.
+    public init(_ predictor: Predictor<FittedModel>, test: RatingsTable, threads: Int = allCores) {
+        self = predictor.withConcreteModel(Measuring(test: test, threads: threads))
+    }
+
+    private struct Measuring: PredictorWork {
+        let test: RatingsTable
+        let threads: Int
+
+        func run<Model: RatingEstimator>(_ predictor: Predictor<Model>) -> HeldOutErrors {
+            HeldOutErrors(predictor, test: test, threads: threads)
+        }
     }
 }

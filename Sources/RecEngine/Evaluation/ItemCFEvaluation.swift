@@ -3,7 +3,7 @@
 /// those where kNN has a neighbour, the only ones where the two differ), and the ranking metrics
 /// of kNN's predicted ratings, of the article's summed `correlation x rating` scores and of the
 /// baseline. Predictions fall back to the training mean and are clipped to the training range.
-public struct ItemCFEvaluation: Sendable {
+public struct ItemCFEvaluation: Sendable, Codable {
     /// Item kNN on every test rating.
     public let errors: HeldOutErrors
     /// The movie-mean baseline (`KnownUserMovieMeans`) on every test rating.

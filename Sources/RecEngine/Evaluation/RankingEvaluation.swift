@@ -108,6 +108,20 @@ public struct RankingEvaluation: Sendable {
         }
     }
 
+    /// The same for any fitted model, matching its kind once rather than per prediction.
+    public func evaluate(_ predictor: Predictor<FittedModel>, threads: Int = allCores) -> RankingMetrics {
+        predictor.withConcreteModel(Ranking(evaluation: self, threads: threads))
+    }
+
+    private struct Ranking: PredictorWork {
+        let evaluation: RankingEvaluation
+        let threads: Int
+
+        func run<Model: RatingEstimator>(_ predictor: Predictor<Model>) -> RankingMetrics {
+            evaluation.evaluate(predictor, threads: threads)
+        }
+    }
+
     /// The first `cutoff` movies the user did not rate in training, best first (ties by index,
     /// NaN last), kept by insertion into a short sorted buffer rather than a full sort.
     private func rank(_ user: Int, _ score: (Int, [Int]) -> [Double]) -> [Int] {

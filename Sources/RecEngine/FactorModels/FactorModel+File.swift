@@ -52,9 +52,9 @@ extension FactorModel {
         var data = (try? encoder.encode(header)) ?? Data()
         data.append(0x0A)
         data.reserveCapacity(data.count + 4 * parameters.count + seenUsers.count + seenMovies.count)
-        for value in parameters {
-            withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) }
-        }
+        // One copy of the whole buffer: appending value by value took longer than the fit of
+        // a small model, and a cached render restores every model from these bytes.
+        data.append(PackedBytes.data(parameters.map { $0.bitPattern.littleEndian }))
         data.append(contentsOf: seenUsers.map { $0 ? 1 : 0 })
         data.append(contentsOf: seenMovies.map { $0 ? 1 : 0 })
         return data
@@ -96,17 +96,13 @@ extension FactorModel {
             throw ModelFileError(
                 path: path, "expected \(expected) bytes of parameters, found \(blob.count); the file is truncated or damaged")
         }
-        var parameters = [Float](repeating: 0, count: layout.count)
-        var cursor = blob.startIndex
-        for index in 0..<layout.count {
-            var bits: UInt32 = 0
-            for byte in 0..<4 { bits |= UInt32(blob[cursor + byte]) << (8 * UInt32(byte)) }
-            parameters[index] = Float(bitPattern: bits)
-            cursor += 4
-        }
-        let seenUsers = blob[cursor..<cursor + header.users].map { $0 != 0 }
+        var cursor = blob.startIndex + 4 * layout.count
+        // The sizes were checked above, so the bytes hold exactly `layout.count` values.
+        let bits = PackedBytes.array(UInt32.self, count: layout.count, from: blob[blob.startIndex..<cursor]) ?? []
+        let parameters = bits.map { Float(bitPattern: UInt32(littleEndian: $0)) }
+        let seenUsers = [UInt8](blob[cursor..<cursor + header.users]).map { $0 != 0 }
         cursor += header.users
-        let seenMovies = blob[cursor..<cursor + header.movies].map { $0 != 0 }
+        let seenMovies = [UInt8](blob[cursor..<cursor + header.movies]).map { $0 != 0 }
         let model = FactorModel(
             config: config, layout: layout, parameters: parameters, seenUsers: seenUsers, seenMovies: seenMovies,
             history: header.history)

@@ -29,8 +29,10 @@ public struct FactorModel: RatingEstimator, Sendable {
         guard user >= 0 && user < layout.users && seenUsers[user] else { throw .unknownUser(user) }
         guard movie >= 0 && movie < layout.movies && seenMovies[movie] else { throw .unknownMovie(movie) }
         return parameters.withUnsafeBufferPointer { buffer in
-            var scratch = [Float](repeating: 0, count: layout.kind == .neural ? layout.hiddenUnits + layout.inputWidth : 0)
-            return scratch.withUnsafeMutableBufferPointer { scratch in
+            // On the stack: ranking makes tens of millions of predictions, and a heap array
+            // per prediction cost more than the neural model's forward pass.
+            let scratchCount = layout.kind == .neural ? layout.hiddenUnits + layout.inputWidth : 0
+            return withUnsafeTemporaryAllocation(of: Float.self, capacity: scratchCount) { scratch in
                 Double(FactorForward.predict(buffer.baseAddress!, layout, user: user, movie: movie, scratch: scratch.baseAddress))
             }
         }

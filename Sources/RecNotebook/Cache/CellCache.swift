@@ -17,7 +17,8 @@ public final class CellCache: Sendable {
     }
 
     enum Lookup: Equatable {
-        case hit(Data)
+        /// The payload and its SHA-256 (checked against the bytes on the way in).
+        case hit(Data, sha256: String)
         case miss(CacheEvent.Reason)
     }
 
@@ -35,15 +36,16 @@ public final class CellCache: Sendable {
             return .miss(.foreignEntry)
         case .entry(let envelope, let payload):
             if let change = inputs.change(from: envelope.inputs) { return .miss(change) }
-            return .hit(payload)
+            return .hit(payload, sha256: envelope.payloadSHA256)
         }
     }
 
-    /// Saves `payload` as the entry for `slot`, replacing any older one.
-    func store(slot: String, inputs: CacheInputs, payload: Data) throws(ReportError) {
+    /// Saves `payload` as the entry for `slot`, replacing any older one; returns its SHA-256.
+    @discardableResult
+    func store(slot: String, inputs: CacheInputs, payload: Data) throws(ReportError) -> String {
+        let sha256 = ContentDigest.sha256(payload)
         let envelope = CacheEnvelope(
-            format: CacheEnvelope.currentFormat, slot: slot, inputs: inputs,
-            payloadBytes: payload.count, payloadSHA256: ContentDigest.sha256(payload))
+            format: CacheEnvelope.currentFormat, slot: slot, inputs: inputs, payloadBytes: payload.count, payloadSHA256: sha256)
         let file: Data
         do {
             file = try envelope.encoded(with: payload)
@@ -56,6 +58,7 @@ public final class CellCache: Sendable {
             throw .cannotWrite(path: folder, reason: (error as NSError).localizedDescription)
         }
         try AtomicFile.write(file, to: path(for: slot))
+        return sha256
     }
 
     /// Entry files are named by the slot's hash, so any notebook name is a safe file name.

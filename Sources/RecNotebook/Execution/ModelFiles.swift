@@ -91,11 +91,12 @@ enum ModelFiles {
         return metrics
     }
 
-    /// The model saved at `path`, with what it was trained on, or an error naming the notebook
+    /// The model saved at `path`, with what it was trained on and the file's SHA-256 (which
+    /// keys results cached from the model), or an error naming the notebook
     /// line and the file: missing, unreadable, not a model file, damaged, or written by a newer
     /// recbook. `missingHint` says where such a file comes from.
     static func read(_ path: String, _ invocation: Invocation, missingHint: String) throws(NotebookError)
-        -> FactorModel.SavedFile
+        -> (file: FactorModel.SavedFile, sha256: String)
     {
         let data: Data
         do throws(DataError) {
@@ -105,7 +106,7 @@ enum ModelFiles {
             throw invocation.fail(error.description)
         }
         do throws(ModelFileError) {
-            return try FactorModel.decodeFile(data, path: path)
+            return (try FactorModel.decodeFile(data, path: path), ContentDigest.sha256(data))
         } catch {
             throw invocation.fail(error.description)
         }

@@ -36,7 +36,17 @@ extension Session {
         _ name: String, _ invocation: Invocation, key: String,
         encode: (Value) -> Data?, decode: (Data) -> Value?, compute: () throws(NotebookError) -> Value
     ) throws(NotebookError) -> Value {
-        guard let store = context.cache, let scope = currentCell else { return try compute() }
+        try cachedEntry(name, invocation, key: key, encode: encode, decode: decode, compute: compute).value
+    }
+
+    /// The value with the SHA-256 of the bytes it is cached as: what it was restored from, or
+    /// what was just stored (`nil` without a cache, or when it could not be encoded). Two
+    /// values with the same digest are the same value, whichever run computed them.
+    func cachedEntry<Value>(
+        _ name: String, _ invocation: Invocation, key: String,
+        encode: (Value) -> Data?, decode: (Data) -> Value?, compute: () throws(NotebookError) -> Value
+    ) throws(NotebookError) -> (value: Value, sha256: String?) {
+        guard let store = context.cache, let scope = currentCell else { return (try compute(), nil) }
         let line = invocation.location.line
         let slot = scope.slot(line: line, name: name)
         let inputs = CacheInputs(
@@ -45,10 +55,10 @@ extension Session {
             earlierCells: scope.earlierCells, cell: scope.cell, extra: key)
         let reason: CacheEvent.Reason
         switch store.lookup(slot: slot, inputs: inputs) {
-        case .hit(let payload):
+        case .hit(let payload, let sha256):
             if let value = decode(payload) {
                 cacheEvents.append(CacheEvent(name: name, line: line, hit: true))
-                return value
+                return (value, sha256)
             }
             // The bytes are intact but do not decode as this verb's value: an entry from an
             // older layout of the value. Drop it like a corrupt one.
@@ -59,9 +69,10 @@ extension Session {
         }
         let value = try compute()
         var event = CacheEvent(name: name, line: line, hit: false, reason: reason)
+        var sha256: String?
         if let payload = encode(value) {
             do {
-                try store.store(slot: slot, inputs: inputs, payload: payload)
+                sha256 = try store.store(slot: slot, inputs: inputs, payload: payload)
             } catch {
                 event.saveError = error.description
             }
@@ -69,7 +80,7 @@ extension Session {
             event.saveError = "the value could not be encoded"
         }
         cacheEvents.append(event)
-        return value
+        return (value, sha256)
     }
 
     static func cacheEncoder() -> JSONEncoder {

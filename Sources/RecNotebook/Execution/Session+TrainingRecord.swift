@@ -11,7 +11,8 @@ import RecEngine
 /// are exactly the rows the model did not see.
 extension Session {
     /// The record of a model trained now on `table`: the session's ratings files, `split`
-    /// (`nil` for all ratings) and a digest of exactly the rows.
+    /// (`nil` for all ratings; else the session's split, whose training rows `table` must be)
+    /// and a digest of exactly the rows.
     func trainingRecord(_ table: RatingsTable, split: SplitState?) -> TrainingRecord {
         let files = sources.filter { $0.role == "ratings" }.map {
             TrainingRecord.Source(name: ($0.path as NSString).lastPathComponent, sha256: $0.sha256, rows: $0.rows)
@@ -25,7 +26,15 @@ extension Session {
         }
         return TrainingRecord(
             sources: files, ratings: dataset?.ratings.count ?? table.count, split: splitRecord, trainingRows: table.count,
-            trainingDigest: Self.digest(table))
+            trainingDigest: split == nil ? Self.digest(table) : splitDigest(table))
+    }
+
+    /// The digest of the split's training rows `train`, hashed once per split.
+    private func splitDigest(_ train: RatingsTable) -> String {
+        if let splitTrainingDigest { return splitTrainingDigest }
+        let digest = Self.digest(train)
+        splitTrainingDigest = digest
+        return digest
     }
 
     /// SHA-256 of the rows' users, movies and ratings, column after column, in the machine's

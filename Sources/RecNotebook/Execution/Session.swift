@@ -11,8 +11,14 @@ final class Session {
     var banner: String?
     /// The train/test split made by `split`, shared by item CF and every model.
     var split: SplitState? {
-        didSet { splitMasterSeed = seed }
+        didSet {
+            splitMasterSeed = seed
+            splitTrainingDigest = nil
+        }
     }
+    /// `Session.digest` of the split's training rows, once a training record needed it: every
+    /// `train`, `evaluate` and `predictions` asks, and it hashes up to a million rows.
+    var splitTrainingDigest: String?
     /// The master seed when `split` was made, so that a model's record names the seed the user
     /// set (the split's own seed is derived from it).
     private(set) var splitMasterSeed: UInt64 = 42

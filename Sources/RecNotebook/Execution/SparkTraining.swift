@@ -19,7 +19,7 @@ enum SparkTraining {
         // A Spark run costs a JVM start-up and a minute of fitting; an unchanged cell reuses it
         // (the key names the master, so pointing at another cluster runs the job again).
         let master = session.context.sparkMaster ?? ProcessInfo.processInfo.environment["SPARK_MASTER"] ?? ""
-        let result = try session.cached(
+        let (result, parametersKey) = try session.cachedEntry(
             "spark \(name)", invocation, key: "\(als) master=\(master)", encode: { $0.cacheBytes() },
             decode: SparkALSResult.fromCache
         ) { () throws(NotebookError) -> SparkALSResult in
@@ -37,7 +37,7 @@ enum SparkTraining {
                 name: name, config: config, predictor: predictor, trainSeconds: result.timings.fit,
                 trainedOn:
                     "the \(split.kind) split's training rows (\(DisplayNumber.count(split.train.count)) ratings), on Spark \(result.master)",
-                givenSeed: givenSeed), invocation)
+                parametersKey: parametersKey, givenSeed: givenSeed), invocation)
         return [
             .metrics(
                 MetricList(

@@ -18,6 +18,11 @@ struct TrainedModel {
     /// `restore ... allow-mismatch=true`: it may be scored on a split whose test rows it saw,
     /// and every score it gets then carries a warning.
     var allowsMismatch = false
+    /// What the model's parameters are a function of beyond the cell's cache inputs, so that
+    /// results computed from it (`evaluate`'s ranking) can be cached: the SHA-256 of the cache
+    /// entry or model file it came from, or `Self.fittedFromInputs` for a fit that depends on
+    /// nothing else. `nil` when unknown: results from it are then always computed.
+    var parametersKey: String?
     /// Where `Session.store` kept it: the cell (`nil` outside a notebook run) and the line.
     var storedAt: (cell: Int?, line: Int) = (nil, 0)
     /// The seed `seed=` gave the fit; `nil` when it came from the master seed (or a file).
@@ -27,4 +32,8 @@ struct TrainedModel {
     var settings: String { config.summary(givenSeed: givenSeed) }
 
     var history: TrainingHistory? { predictor.model.history }
+
+    /// `parametersKey` of a model fitted here, without the cache, by a deterministic fit: the
+    /// same data, split, settings and seed give the same parameters.
+    static let fittedFromInputs = "fitted from the cell's inputs"
 }

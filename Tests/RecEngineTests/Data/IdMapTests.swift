@@ -27,6 +27,27 @@ import Testing
         }
     }
 
+    @Test func packedIdsRoundTripInIndexOrder() throws {
+        let names = ["u2", "", "é", "u1"] + (0..<3_000).map { "user\($0)" }
+        let ids = IdMap(orderedRawIds: names)
+        let packed = ids.packed
+        #expect(packed.ends.count == names.count)
+        let restored = try #require(IdMap(packedBytes: packed.bytes, ends: packed.ends))
+        #expect(restored == ids)
+        #expect(restored.index(of: "é") == 2 && restored.index(of: "user2999") == names.count - 1)
+        #expect(IdMap(packedBytes: [], ends: [])?.count == 0)
+    }
+
+    @Test func packedIdsThatDoNotAddUpOrRepeatAreRejected() {
+        let ab = Array("ab".utf8)
+        #expect(IdMap(packedBytes: ab, ends: [1, 2]) != nil)
+        #expect(IdMap(packedBytes: ab, ends: [1]) == nil, "bytes left over")
+        #expect(IdMap(packedBytes: ab, ends: [1, 3]) == nil, "an end past the bytes")
+        #expect(IdMap(packedBytes: ab, ends: [2, 1]) == nil, "ends going back")
+        #expect(IdMap(packedBytes: Array("aa".utf8), ends: [1, 2]) == nil, "a repeated id")
+        #expect(IdMap(packedBytes: [0xFF], ends: [1]) == nil, "not UTF-8")
+    }
+
     /// A 16 MB key and the same key one byte shorter share all but one byte: lengths must decide.
     @Test func longKeysAreToldApartFromTheirPrefixes() {
         let long = String(repeating: "x", count: 0x100_0000 + 3)

@@ -216,6 +216,27 @@ extension ModelFixtures {
         }
     }
 
+    /// The blob is the parameters as little-endian Float32, bit for bit (negative zero and NaN
+    /// payloads too), then the seen flags: what older recbooks wrote and read.
+    @Test func theBlobHoldsEveryParameterBitForBit() throws {
+        let config = FactorModelConfig(kind: .svd, factors: 1)
+        let layout = FactorLayout(kind: .svd, users: 2, movies: 1, factors: 1, hiddenUnits: 0)
+        let parameters: [Float] = [1.5, -0.0, Float(bitPattern: 0x7FC0_1234)]
+        #expect(layout.count == parameters.count)
+        let model = FactorModel(
+            config: config, layout: layout, parameters: parameters, seenUsers: [true, false], seenMovies: [true],
+            history: TrainingHistory(epochs: []))
+        let data = model.encoded()
+        let blob = [UInt8](data[(data.firstIndex(of: 0x0A)! + 1)...])
+        #expect(Array(blob.prefix(4)) == [0x00, 0x00, 0xC0, 0x3F])
+        #expect(Array(blob[4..<8]) == [0x00, 0x00, 0x00, 0x80])
+        #expect(Array(blob[8..<12]) == [0x34, 0x12, 0xC0, 0x7F])
+        #expect(Array(blob.suffix(3)) == [1, 0, 1])
+        let restored = try FactorModel.decode(data, path: "m.model")
+        #expect(restored.parameters.map(\.bitPattern) == parameters.map(\.bitPattern))
+        #expect(restored.seenUsers == [true, false] && restored.seenMovies == [true])
+    }
+
     @Test func truncatedModelFileIsAnError() throws {
         let table = ModelFixtures.known(users: 10, movies: 8)
         let model = try FactorTrainer.fit(FactorModelConfig(kind: .svd, factors: 2, epochs: 1), on: table)

@@ -39,14 +39,60 @@ import Testing
         let first = RunnerFixtures.run(Self.notebook, data: data, cache: cache)
         #expect(first.succeeded)
         let computed = first.cells.flatMap(\.cacheEvents)
-        #expect(computed.map(\.name) == ["synthesize small", "fit als", "grid", "crossvalidate als-cv"])
+        #expect(computed.map(\.name) == ["synthesize small", "fit als", "ranking als", "grid", "crossvalidate als-cv"])
         #expect(computed.allSatisfy { !$0.hit })
 
         let second = RunnerFixtures.run(Self.notebook, data: data, cache: cache)
         #expect(second.succeeded)
-        #expect(second.cells.flatMap(\.cacheEvents).map(\.hit) == [true, true, true, true])
+        #expect(second.cells.flatMap(\.cacheEvents).map(\.hit) == [true, true, true, true, true])
         // Evaluation, recommendations and the comparison are computed from the restored values.
         #expect(second.cells.map(\.results) == first.cells.map(\.results))
+    }
+
+    /// Ranking metrics (`evaluate ... ranking=K`, `item-evaluate`) from the cache are the ones
+    /// computed without it, and a damaged entry is recomputed to the same figures.
+    @Test func rankingFromTheCacheEqualsRankingComputedAndDamageIsRecomputed() throws {
+        let data = "/nonexistent-recbook-data"
+        let notebook = """
+            ```rec
+            load ratings=r.csv movies=m.csv synth=small
+            split test=0.2
+            ```
+
+            ```rec
+            train svd model=svd k=3 epochs=2 batch=500
+            evaluate svd ranking=5
+            train popularity model=movie-mean
+            evaluate popularity ranking=5
+            ```
+
+            ```rec
+            item-evaluate neighbours=5 min-periods=2 k=5
+            compare
+            ```
+            """
+        let uncached = RunnerFixtures.run(notebook, data: data, cache: nil)
+        let folder = try RunnerFixtures.folder()
+        let cache = CellCache(folder: folder)
+        let first = RunnerFixtures.run(notebook, data: data, cache: cache)
+        #expect(first.cells[1].cacheEvents.map(\.name) == ["fit svd", "ranking svd", "ranking popularity"])
+        #expect(first.cells[2].cacheEvents.map(\.name) == ["item-evaluate"])
+        let second = RunnerFixtures.run(notebook, data: data, cache: cache)
+        #expect(second.cells[1].cacheEvents.map(\.hit) == [true, true, true])
+        #expect(second.cells[2].cacheEvents.map(\.hit) == [true])
+        #expect(first.cells.map(\.results) == uncached.cells.map(\.results))
+        #expect(second.cells.map(\.results) == uncached.cells.map(\.results))
+
+        for entry in try FileManager.default.contentsOfDirectory(atPath: folder) where entry.hasSuffix(".entry") {
+            let path = folder + "/" + entry
+            var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            bytes[bytes.count - 1] ^= 0xFF
+            try bytes.write(to: URL(fileURLWithPath: path))
+        }
+        let damaged = RunnerFixtures.run(notebook, data: data, cache: cache)
+        #expect(damaged.cells[1].cacheEvents.map(\.reason) == [.corruptEntry, .corruptEntry, .corruptEntry])
+        #expect(damaged.cells[2].cacheEvents.map(\.reason) == [.corruptEntry])
+        #expect(damaged.cells.map(\.results) == uncached.cells.map(\.results))
     }
 
     @Test func aSparkRunRoundTripsThroughCacheBytesAndDamageIsRefused() throws {

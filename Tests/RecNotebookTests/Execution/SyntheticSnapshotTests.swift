@@ -34,6 +34,17 @@ import Testing
         #expect(SyntheticSnapshot(packed: Data("{}\n".utf8)) == nil)
     }
 
+    /// An entry written before the ids were packed (layout 1: ids as JSON strings) is refused,
+    /// so the cache drops it and generates the data again.
+    @Test func anEntryInTheOlderLayoutIsRejected() throws {
+        let packed = try #require(try Self.snapshot().packed())
+        let newline = try #require(packed.firstIndex(of: 0x0A))
+        let header = try #require(String(data: packed[..<newline], encoding: .utf8))
+        #expect(header.contains("\"layout\":2"))
+        let older = Data(header.replacingOccurrences(of: "\"layout\":2", with: "\"layout\":1").utf8) + packed[newline...]
+        #expect(SyntheticSnapshot(packed: older) == nil)
+    }
+
     @Test func indicesOutsideTheIdMapsAreRejected() throws {
         var snapshot = try Self.snapshot()
         snapshot.ratings.users[0] = Int32(snapshot.ratings.userCount)

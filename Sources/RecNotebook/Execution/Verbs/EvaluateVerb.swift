@@ -19,13 +19,9 @@ enum EvaluateVerb {
         // Refused when the model may have been trained on these test rows (see `Session+TrainingRecord`).
         let (model, split, warning) = try session.requireModelOnSplit(name, invocation)
         let test = split.test
-        var fallbacks = 0
-        let predicted = (0..<test.count).map { row in
-            let prediction = model.predictor.predict(user: Int(test.users[row]), movie: Int(test.movies[row]))
-            if !prediction.estimated { fallbacks += 1 }
-            return prediction.value
-        }
-        let errors = ErrorMetrics(predicted: predicted, actual: test.ratings.map(Double.init))
+        let heldOut = HeldOutErrors(model.predictor, test: test, threads: session.context.threads)
+        let errors = heldOut.metrics
+        let fallbacks = test.count - heldOut.estimated
         var metrics = [
             Metric("MSE", errors.mse, precision: 4), Metric("RMSE", errors.rmse, precision: 4),
             Metric("MAE", errors.mae, precision: 4),
@@ -33,16 +29,10 @@ enum EvaluateVerb {
         if invocation.string("ranking") != nil {
             // Ranking scores every unrated movie for every test user: opt-in, since for the
             // neural model on Douban-sized data that is tens of millions of predictions.
-            let cutoff = try invocation.int("ranking", default: 10, range: 1...10_000)
-            let relevantFrom = try invocation.double("relevant") ?? 4
-            let evaluation: RankingEvaluation
-            do {
-                evaluation = try RankingEvaluation(
-                    train: split.train, test: test, config: RankingEvaluation.Config(cutoff: cutoff, relevantFrom: relevantFrom))
-            } catch {
-                throw invocation.fail("\(error)")
-            }
-            metrics += RankingColumns.metrics(evaluation.evaluate(model.predictor, threads: session.context.threads))
+            let config = RankingEvaluation.Config(
+                cutoff: try invocation.int("ranking", default: 10, range: 1...10_000),
+                relevantFrom: try invocation.double("relevant") ?? 4)
+            metrics += RankingColumns.metrics(try ranking(model, split, config, invocation, session))
         }
         session.record(
             ModelScore(
@@ -57,5 +47,26 @@ enum EvaluateVerb {
                     title: "`\(name)` on \(DisplayNumber.count(test.count)) test ratings",
                     metrics: metrics + [.count("test ratings predicted by the fallback (training mean)", fallbacks)]))
         ] + [warning.map(CellResult.note)].compactMap { $0 }
+    }
+
+    /// The ranking metrics, through the runner's cache when the model's parameters are known
+    /// by key: they take a prediction for every test user and unrated movie, tens of millions
+    /// on Douban-sized data, and are a function of the split (in the cell's inputs) and the model.
+    private static func ranking(
+        _ model: TrainedModel, _ split: SplitState, _ config: RankingEvaluation.Config, _ invocation: Invocation,
+        _ session: Session
+    ) throws(NotebookError) -> RankingMetrics {
+        let compute = { () throws(NotebookError) -> RankingMetrics in
+            let evaluation: RankingEvaluation
+            do {
+                evaluation = try RankingEvaluation(train: split.train, test: split.test, config: config)
+            } catch {
+                throw invocation.fail("\(error)")
+            }
+            return evaluation.evaluate(model.predictor, threads: session.context.threads)
+        }
+        guard let parametersKey = model.parametersKey else { return try compute() }
+        return try session.cached(
+            "ranking \(model.name)", invocation, key: "\(config) model \(parametersKey)", compute: compute)
     }
 }

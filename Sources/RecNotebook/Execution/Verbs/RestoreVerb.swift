@@ -47,7 +47,7 @@ enum RestoreVerb {
         }
         let allowMismatch = try invocation.bool("allow-mismatch", default: false)
         let dataset = try session.requireDataset(invocation)
-        let file = try ModelFiles.read(path, invocation, missingHint: missingHint)
+        let (file, sha256) = try ModelFiles.read(path, invocation, missingHint: missingHint)
         let model = file.model
         let ratings = dataset.ratings
         guard model.layout.users == ratings.userCount, model.layout.movies == ratings.movieCount else {
@@ -70,7 +70,7 @@ enum RestoreVerb {
             TrainedModel(
                 name: name, config: config, predictor: HeldOutEvaluation.predictor(FittedModel.factor(model), train: train),
                 trainSeconds: model.history.epochs.reduce(0) { $0 + $1.seconds }, trainedOn: "restored from \(shown)",
-                restoredFrom: shown, record: file.trainedOn, allowsMismatch: allowMismatch),
+                restoredFrom: shown, record: file.trainedOn, allowsMismatch: allowMismatch, parametersKey: sha256),
             invocation)
         let lineage =
             file.trainedOn.map { "It was trained on \(Session.describe($0))." }

@@ -41,11 +41,14 @@ enum TrainVerb {
             session.reportProgress(invocation, done: record.epoch, of: epochs, detail: EpochLine.text(name, record, of: epochs))
         }
         let fitted: FittedModel
+        var parametersKey: String? = TrainedModel.fittedFromInputs
         if case .factor(let factorConfig) = config {
             // The slow models go through the runner's cache (`--cache`) as their saved-model
             // bytes; a hit restores the same parameters and history without training.
-            let bytes = try session.cached("fit \(name)", invocation, key: "\(factorConfig)") {
-                () throws(NotebookError) -> Data in
+            let bytes: Data
+            (bytes, parametersKey) = try session.cachedEntry(
+                "fit \(name)", invocation, key: "\(factorConfig)", encode: { $0 }, decode: { $0 }
+            ) { () throws(NotebookError) -> Data in
                 do throws(TrainingError) {
                     return try FactorTrainer.fit(factorConfig, on: table, threads: session.context.threads, progress: progress)
                         .encoded()
@@ -60,17 +63,18 @@ enum TrainVerb {
             }
         } else if case .als(let alsConfig) = config {
             // ALS fits in seconds, but a notebook may train several; cached as packed factors.
-            fitted = .als(
-                try session.cached(
-                    "fit \(name)", invocation, key: "\(alsConfig)", encode: { $0.encoded() }, decode: ALSModel.decode
-                ) { () throws(NotebookError) -> ALSModel in
-                    guard table.count > 0 else { throw ModelOptions.failure(TrainingError.noTrainingData, invocation) }
-                    do throws(ConfigError) {
-                        return try ALS.fit(table, config: alsConfig, threads: session.context.threads)
-                    } catch {
-                        throw invocation.fail(error.description)
-                    }
-                })
+            let model: ALSModel
+            (model, parametersKey) = try session.cachedEntry(
+                "fit \(name)", invocation, key: "\(alsConfig)", encode: { $0.encoded() }, decode: ALSModel.decode
+            ) { () throws(NotebookError) -> ALSModel in
+                guard table.count > 0 else { throw ModelOptions.failure(TrainingError.noTrainingData, invocation) }
+                do throws(ConfigError) {
+                    return try ALS.fit(table, config: alsConfig, threads: session.context.threads)
+                } catch {
+                    throw invocation.fail(error.description)
+                }
+            }
+            fitted = .als(model)
         } else {
             do {
                 fitted = try config.fit(on: table, threads: session.context.threads, progress: progress)
@@ -83,7 +87,7 @@ enum TrainVerb {
         let replaced = session.store(
             TrainedModel(
                 name: name, config: config, predictor: predictor, trainSeconds: seconds, trainedOn: described,
-                givenSeed: givenSeed), invocation)
+                parametersKey: parametersKey, givenSeed: givenSeed), invocation)
         var metrics: [Metric] = [.count("training ratings", table.count)]
         if let history = fitted.history, let last = history.epochs.last {
             metrics.append(.count("epochs run", history.epochs.count))
