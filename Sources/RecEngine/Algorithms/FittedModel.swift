@@ -18,6 +18,17 @@ public enum FittedModel: RatingEstimator, Sendable {
         }
     }
 
+    /// Only the factor models keep a row for every user and movie of their table.
+    public var estimatesUnseenAsTrained: Bool {
+        if case .factor(let model) = self { return model.estimatesUnseenAsTrained }
+        return false
+    }
+
+    public func estimateAsTrained(user: Int, movie: Int) throws(EstimateError) -> Double {
+        if case .factor(let model) = self { return try model.estimateAsTrained(user: user, movie: movie) }
+        return try estimate(user: user, movie: movie)
+    }
+
     /// Per-epoch losses, for the models trained by epochs with Adam.
     public var history: TrainingHistory? {
         if case .factor(let model) = self { return model.history }
