@@ -4,11 +4,13 @@ import RecEngine
 enum EvaluateVerb {
     static let verb = Verb(
         name: "evaluate",
-        summary: "Scores a trained model on the test rows (MSE, RMSE, MAE; with ranking=K also precision, recall, NDCG, "
-            + "MAP at K and coverage of its top-K lists) and adds it to the comparison table.",
-        usage: "evaluate NAME [ranking=K] [relevant=4]",
+        summary: "Scores a trained model on the test rows (MSE, RMSE, MAE, and MAE apart for users seen and not seen in "
+            + "training; with ranking=K also precision, recall, NDCG, MAP at K and coverage of its top-K lists) and adds it "
+            + "to the comparison table. fallback=none clip=false scores as Keras' model.evaluate does: users and movies "
+            + "with no training rating from their embedding rows (svd, rsvd, neural only), predictions not clipped.",
+        usage: "evaluate NAME [ranking=K] [relevant=4] [fallback=mean|none] [clip=true|false]",
         example: "evaluate rsvd1 ranking=10",
-        keys: ["ranking", "relevant"],
+        keys: ["ranking", "relevant", "fallback", "clip"],
         run: run)
 
     private static func run(_ invocation: Invocation, _ session: Session) throws(NotebookError) -> [CellResult] {
@@ -18,17 +20,20 @@ enum EvaluateVerb {
         }
         // Refused when the model may have been trained on these test rows (see `Session+TrainingRecord`).
         let (model, split, warning) = try session.requireModelOnSplit(name, invocation)
-        let test = split.test
-        var fallbacks = 0
-        let predicted = (0..<test.count).map { row in
-            let prediction = model.predictor.predict(user: Int(test.users[row]), movie: Int(test.movies[row]))
-            if !prediction.estimated { fallbacks += 1 }
-            return prediction.value
+        let rule = try predictionRule(invocation)
+        let predictor: Predictor<FittedModel>
+        do {
+            predictor = try model.predictor.following(rule)
+        } catch {
+            throw invocation.fail(
+                "fallback=none scores users and movies with no training rating from their embedding rows, which only "
+                    + "svd, rsvd and neural models keep; `\(name)` is a \(model.config.family) model: use fallback=mean")
         }
-        let errors = ErrorMetrics(predicted: predicted, actual: test.ratings.map(Double.init))
+        let test = split.test
+        let errors = HeldOutErrors(predictor, test: test, train: split.train, threads: session.context.threads)
         var metrics = [
-            Metric("MSE", errors.mse, precision: 4), Metric("RMSE", errors.rmse, precision: 4),
-            Metric("MAE", errors.mae, precision: 4),
+            Metric("MSE", errors.metrics.mse, precision: 4), Metric("RMSE", errors.metrics.rmse, precision: 4),
+            Metric("MAE", errors.metrics.mae, precision: 4),
         ]
         if invocation.string("ranking") != nil {
             // Ranking scores every unrated movie for every test user: opt-in, since for the
@@ -42,12 +47,13 @@ enum EvaluateVerb {
             } catch {
                 throw invocation.fail("\(error)")
             }
-            metrics += RankingColumns.metrics(evaluation.evaluate(model.predictor, threads: session.context.threads))
+            metrics += RankingColumns.metrics(evaluation.evaluate(predictor, threads: session.context.threads))
         }
         session.record(
             ModelScore(
                 model: name,
                 settings: "\(model.config.family): \(model.config.summary)"
+                    + (rule == .standard ? "" : " (scored with fallback=\(rule.fallback.rawValue), clip=\(rule.clip))")
                     + (warning == nil ? "" : " (may have seen test rows)"),
                 metrics: metrics,
                 trainSeconds: model.trainSeconds))
@@ -55,7 +61,31 @@ enum EvaluateVerb {
             .metrics(
                 MetricList(
                     title: "`\(name)` on \(test.count) test ratings",
-                    metrics: metrics + [.count("test ratings predicted by the fallback (training mean)", fallbacks)]))
+                    metrics: metrics + [
+                        .count("test ratings predicted by the fallback (training mean)", test.count - errors.estimated)
+                    ] + seenAndUnseen(errors)))
         ] + [warning.map(CellResult.note)].compactMap { $0 }
+    }
+
+    /// `fallback=` and `clip=`; recbook's own rule unless the directive says otherwise.
+    private static func predictionRule(_ invocation: Invocation) throws(NotebookError) -> PredictionRule {
+        let fallback = try invocation.choice(
+            "fallback", from: PredictionRule.Fallback.allCases.map(\.rawValue),
+            default: PredictionRule.standard.fallback.rawValue)
+        return PredictionRule(
+            fallback: PredictionRule.Fallback(rawValue: fallback) ?? PredictionRule.standard.fallback,
+            clip: try invocation.bool("clip", default: PredictionRule.standard.clip))
+    }
+
+    /// The MAE on test ratings whose user has training ratings and on the rest (cold-start
+    /// users), each with its count; an empty part shows only its count of 0.
+    private static func seenAndUnseen(_ errors: HeldOutErrors) -> [Metric] {
+        var metrics: [Metric] = []
+        for (part, label) in [(errors.seenUsers, "seen in training"), (errors.unseenUsers, "not in training")] {
+            guard let part else { continue }
+            if part.count > 0 { metrics.append(Metric("MAE (users \(label))", part.mae, precision: 4)) }
+            metrics.append(.count("test ratings from users \(label)", part.count))
+        }
+        return metrics
     }
 }
