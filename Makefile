@@ -8,7 +8,7 @@ DOUBAN ?= $(or $(patsubst %/user_movies.csv,%,$(firstword $(wildcard data/douban
 RECBOOK_RELEASE = .build/release/recbook
 SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: report test lint format deps build reference bench bench-scale scale-check clean docs spark fuzz browser-check
+.PHONY: report test lint format deps build reference reference-keras bench bench-scale scale-check clean docs spark fuzz browser-check
 
 # Notebooks 01-02 run on the Douban files found above (their figures are checked against pandas
 # on the real subset); 03-06 need the full ratings file, so they use data/douban and otherwise the
@@ -42,6 +42,17 @@ reference:
 	.venv/bin/pip install --quiet pandas==3.1.1
 	.venv/bin/python scripts/reference/exploration.py ../shared/data/douban > Tests/Fixtures/douban-exploration.json
 	.venv/bin/python scripts/reference/item_cf.py ../shared/data/douban > Tests/Fixtures/douban-item-cf.json
+
+# The article's Keras SVD and RSVD on the article-scale synthetic data and recbook's split, scored
+# as Keras scores (no fallback for cold-start users, no clipping): the reference that
+# KerasReferenceTests holds recbook to. Slow (a few minutes), so neither `make test` nor CI runs it.
+KERAS_DATA = .build/keras-reference-data
+reference-keras:
+	$(SWIFT) build --product recbook
+	test -x .venv-keras/bin/python || python3 -m venv .venv-keras
+	.venv-keras/bin/pip install --quiet keras==3.15.1 "jax[cpu]==0.10.2"
+	.build/debug/recbook synth --preset douban --seed 42 --out $(KERAS_DATA)
+	KERAS_BACKEND=jax .venv-keras/bin/python scripts/reference/keras_rsvd.py $(KERAS_DATA) > Tests/Fixtures/keras-rsvd-synthetic.json
 
 bench: deps
 	cd Benchmarks && $(SWIFT) package benchmark --no-progress --target RecBenchmarks
