@@ -5,7 +5,7 @@ SWIFT ?= swift
 RECBOOK_RELEASE = .build/release/recbook
 SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: chromium report test lint format deps build reference bench bench-scale scale-check clean docs spark fuzz browser-check
+.PHONY: chromium report test lint format deps build reference reference-keras article-scale-check bench bench-scale scale-check clean docs spark fuzz browser-check
 
 # recbook.yml lists the notebooks and the data each runs on: 01-02 on the Douban files
 # (data/douban/, else ../shared/data/douban), 03-06 on data/douban or else the synthetic
@@ -38,6 +38,22 @@ reference:
 	.venv/bin/pip install --quiet pandas==3.1.1
 	.venv/bin/python scripts/reference/exploration.py ../shared/data/douban > Tests/Fixtures/douban-exploration.json
 	.venv/bin/python scripts/reference/item_cf.py ../shared/data/douban > Tests/Fixtures/douban-item-cf.json
+
+# The article's Keras SVD and RSVD on the article-scale synthetic data and recbook's split, scored
+# as Keras scores (no fallback for cold-start users, no clipping): the reference that
+# KerasReferenceTests holds recbook to. Slow (a few minutes), so neither `make test` nor CI runs it.
+KERAS_DATA = .build/keras-reference-data
+reference-keras:
+	$(SWIFT) build --product recbook
+	test -x .venv-keras/bin/python || python3 -m venv .venv-keras
+	.venv-keras/bin/pip install --quiet keras==3.15.1 "jax[cpu]==0.10.2"
+	.build/debug/recbook synth --preset douban --seed 42 --out $(KERAS_DATA)
+	KERAS_BACKEND=jax .venv-keras/bin/python scripts/reference/keras_rsvd.py $(KERAS_DATA) > Tests/Fixtures/keras-rsvd-synthetic.json
+
+# recbook's exact-Adam RSVD under Keras' rule against that reference (within 2%), at article
+# scale in a release build; too slow for the debug `make test`.
+article-scale-check: deps
+	RECBOOK_ARTICLE_SCALE=1 $(SWIFT) test -c release -Xswiftc -enable-testing --filter KerasReferenceTests
 
 bench: deps
 	cd Benchmarks && $(SWIFT) package benchmark --no-progress --target RecBenchmarks

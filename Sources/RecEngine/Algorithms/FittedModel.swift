@@ -18,6 +18,17 @@ public enum FittedModel: RatingEstimator, Sendable {
         }
     }
 
+    /// Only the factor models keep a row for every user and movie of their table.
+    public var estimatesUnseenAsTrained: Bool {
+        if case .factor(let model) = self { return model.estimatesUnseenAsTrained }
+        return false
+    }
+
+    public func estimateAsTrained(user: Int, movie: Int) throws(EstimateError) -> Double {
+        if case .factor(let model) = self { return try model.estimateAsTrained(user: user, movie: movie) }
+        return try estimate(user: user, movie: movie)
+    }
+
     /// Per-epoch losses, for the models trained by epochs with Adam.
     public var history: TrainingHistory? {
         if case .factor(let model) = self { return model.history }
@@ -36,15 +47,15 @@ public protocol PredictorWork {
 
 extension Predictor where Model == FittedModel {
     /// `work` run on this predictor with the model taken out of its case: the same fallback,
-    /// scale and estimates, so the same predictions.
+    /// scale, rule and estimates, so the same predictions.
     public func withConcreteModel<Work: PredictorWork>(_ work: Work) -> Work.Output {
         switch model {
-        case .factor(let model): work.run(Predictor<FactorModel>(model: model, fallback: fallback, scale: scale))
-        case .biasedSGD(let model): work.run(Predictor<BiasedSGDModel>(model: model, fallback: fallback, scale: scale))
-        case .baseline(let model): work.run(Predictor<BaselineModel>(model: model, fallback: fallback, scale: scale))
-        case .movieMean(let model): work.run(Predictor<MovieMeans>(model: model, fallback: fallback, scale: scale))
-        case .als(let model): work.run(Predictor<ALSModel>(model: model, fallback: fallback, scale: scale))
-        case .itemKNN(let model): work.run(Predictor<ItemKNN>(model: model, fallback: fallback, scale: scale))
+        case .factor(let model): work.run(replacingModel(with: model))
+        case .biasedSGD(let model): work.run(replacingModel(with: model))
+        case .baseline(let model): work.run(replacingModel(with: model))
+        case .movieMean(let model): work.run(replacingModel(with: model))
+        case .als(let model): work.run(replacingModel(with: model))
+        case .itemKNN(let model): work.run(replacingModel(with: model))
         }
     }
 }

@@ -39,7 +39,14 @@ final class ExactAdamStep: FactorOptimizer {
     private let movieGroups: BatchGroups
     private var step = 0
 
-    init(layout: FactorLayout, initial: [Float], maxBatch: Int, threads: Int, adam: AdamSettings, l2: Float) {
+    /// RSVD's global bias gets a zero gradient, so Adam never moves it (the article's constant μ).
+    let fixesGlobalBias: Bool
+
+    init(
+        layout: FactorLayout, initial: [Float], maxBatch: Int, threads: Int, adam: AdamSettings, l2: Float,
+        fixesGlobalBias: Bool = false
+    ) {
+        self.fixesGlobalBias = fixesGlobalBias
         self.layout = layout
         self.threads = threads
         self.adam = adam
@@ -123,7 +130,7 @@ final class ExactAdamStep: FactorOptimizer {
             absolute += Double(abs(error))
             globalGradient += Double(scale * error)
         }
-        if layout.kind == .rsvd { gradient[layout.globalBias.lowerBound] = Float(globalGradient) }
+        if layout.kind == .rsvd { gradient[layout.globalBias.lowerBound] = fixesGlobalBias ? 0 : Float(globalGradient) }
         neural?.addDenseGradients(into: gradient + layout.denseBlock.lowerBound)
         return (squared, absolute)
     }

@@ -38,6 +38,15 @@ public struct FactorModelConfig: Sendable, Hashable, Codable {
     /// Stop when the validation loss has not improved for this many epochs (nil: never).
     public var patience: Int?
     public var seed: UInt64
+    /// RSVD only: `true` keeps the global bias μ at its random starting value, as the article's
+    /// Keras model does (there μ is a constant added in a `Lambda` layer); `false`, recbook's
+    /// default, trains it with everything else.
+    public var fixesGlobalBias: Bool {
+        get { globalBiasFixed ?? false }
+        set { globalBiasFixed = newValue ? true : nil }
+    }
+    /// Stored only when set, so configs and model files from before the setting read as before.
+    private var globalBiasFixed: Bool?
 
     public init(
         kind: Kind, factors: Int = 10, regularization: Float = 0, hiddenUnits: Int = 80, epochs: Int = 20,
@@ -81,6 +90,9 @@ public struct FactorModelConfig: Sendable, Hashable, Codable {
             throw ConfigError(
                 setting: "validation", allowed: "from 0 (none) up to but not including 1", given: "\(validationFraction)")
         }
+        if fixesGlobalBias && kind != .rsvd {
+            throw ConfigError(setting: "mean", allowed: "fixed only for rsvd (the only model with a global mean)", given: "fixed")
+        }
         if let patience, patience < 1 { throw ConfigError(setting: "patience", allowed: "at least 1", given: "\(patience)") }
         if patience != nil && validationFraction == 0 {
             throw ConfigError(
@@ -98,6 +110,7 @@ public struct FactorModelConfig: Sendable, Hashable, Codable {
         parts.append("batch \(batchSize)")
         parts.append(optimizer.rawValue)
         if adam.learningRate != 0.001 { parts.append("lr=\(adam.learningRate)") }
+        if fixesGlobalBias { parts.append("fixed mean") }
         return parts.joined(separator: ", ")
     }
 }

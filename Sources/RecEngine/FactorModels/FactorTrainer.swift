@@ -43,9 +43,11 @@ public enum FactorTrainer {
         let optimizer: any FactorOptimizer =
             lazy
             ? LazyAdamStep(
-                layout: layout, initial: initial, maxBatch: batchSize, threads: max(1, threads), adam: config.adam, l2: l2)
+                layout: layout, initial: initial, maxBatch: batchSize, threads: max(1, threads), adam: config.adam, l2: l2,
+                fixesGlobalBias: config.fixesGlobalBias)
             : ExactAdamStep(
-                layout: layout, initial: initial, maxBatch: batchSize, threads: max(1, threads), adam: config.adam, l2: l2)
+                layout: layout, initial: initial, maxBatch: batchSize, threads: max(1, threads), adam: config.adam, l2: l2,
+                fixesGlobalBias: config.fixesGlobalBias)
         var history = TrainingHistory()
         let shuffler = EpochShuffler(
             table, count: trainCount, order: lazy ? .groupedByUser(batchSize: batchSize) : .shuffled, seed: config.seed,

@@ -39,7 +39,14 @@ final class LazyAdamStep: FactorOptimizer {
     let neural: NeuralLayers?
     private var step = 0
 
-    init(layout: FactorLayout, initial: [Float], maxBatch: Int, threads: Int, adam: AdamSettings, l2: Float) {
+    /// RSVD's global bias gets a zero gradient, so Adam never moves it (the article's constant μ).
+    let fixesGlobalBias: Bool
+
+    init(
+        layout: FactorLayout, initial: [Float], maxBatch: Int, threads: Int, adam: AdamSettings, l2: Float,
+        fixesGlobalBias: Bool = false
+    ) {
+        self.fixesGlobalBias = fixesGlobalBias
         self.layout = layout
         self.threads = threads
         self.adam = adam
@@ -151,7 +158,9 @@ final class LazyAdamStep: FactorOptimizer {
     /// sums in chunk order), then its Adam step, without L2.
     private func stepDenseBlock(globalGradient: Double, stepSize: Float) {
         let base = layout.denseBlock.lowerBound
-        if layout.kind == .rsvd { gradient[layout.globalBias.lowerBound - base] = Float(globalGradient) }
+        if layout.kind == .rsvd {
+            gradient[layout.globalBias.lowerBound - base] = fixesGlobalBias ? 0 : Float(globalGradient)
+        }
         neural?.addDenseGradients(into: gradient)
         AdamKernel.dense(
             weights: store.weights + base, first: first, second: second, gradient: gradient,

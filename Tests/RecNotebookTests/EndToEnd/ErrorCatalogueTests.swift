@@ -124,6 +124,9 @@ import Testing
             try notebook(
                 "load ratings=user_movies.csv\nsplit test=0.4\ntrain svd model=svd k=2 epochs=1\nsave svd file=../svd.recmodel")
         },
+        "fallback-none-family": {
+            try notebook("load ratings=user_movies.csv\nsplit test=0.4\ntrain base model=baseline\nevaluate base fallback=none")
+        },
         "save-family": { try notebook("load ratings=user_movies.csv\nsplit test=0.4\ntrain base model=baseline\nsave base") },
         "save-cannot-write": {
             try notebook("load ratings=user_movies.csv\nsplit test=0.4\ntrain svd model=svd k=2 epochs=1\nsave svd") { project in
