@@ -38,15 +38,11 @@ public struct FactorModelConfig: Sendable, Hashable, Codable {
     /// Stop when the validation loss has not improved for this many epochs (nil: never).
     public var patience: Int?
     public var seed: UInt64
-    /// RSVD only: `true` keeps the global bias μ at its random starting value, as the article's
-    /// Keras model does (there μ is a constant added in a `Lambda` layer); `false`, recbook's
-    /// default, trains it with everything else.
-    public var fixesGlobalBias: Bool {
-        get { globalBiasFixed ?? false }
-        set { globalBiasFixed = newValue ? true : nil }
-    }
-    /// Stored only when set, so configs and model files from before the setting read as before.
-    private var globalBiasFixed: Bool?
+    /// RSVD only: a value holds the global bias μ at it instead of training it, as the article's
+    /// Keras model does (there μ is a random constant added in a `Lambda` layer, 0.3745 for
+    /// NumPy's seed 42); `nil`, recbook's default, trains μ from a random start with the rest.
+    /// Optional, so configs and model files from before the setting read as before.
+    public var fixedGlobalBias: Float?
 
     public init(
         kind: Kind, factors: Int = 10, regularization: Float = 0, hiddenUnits: Int = 80, epochs: Int = 20,
@@ -90,8 +86,10 @@ public struct FactorModelConfig: Sendable, Hashable, Codable {
             throw ConfigError(
                 setting: "validation", allowed: "from 0 (none) up to but not including 1", given: "\(validationFraction)")
         }
-        if fixesGlobalBias && kind != .rsvd {
-            throw ConfigError(setting: "mean", allowed: "fixed only for rsvd (the only model with a global mean)", given: "fixed")
+        if let fixedGlobalBias, kind != .rsvd || !fixedGlobalBias.isFinite {
+            throw ConfigError(
+                setting: "fixed-mean", allowed: "a finite number, for rsvd only (the only model with a global mean)",
+                given: "\(fixedGlobalBias)")
         }
         if let patience, patience < 1 { throw ConfigError(setting: "patience", allowed: "at least 1", given: "\(patience)") }
         if patience != nil && validationFraction == 0 {
@@ -110,7 +108,7 @@ public struct FactorModelConfig: Sendable, Hashable, Codable {
         parts.append("batch \(batchSize)")
         parts.append(optimizer.rawValue)
         if adam.learningRate != 0.001 { parts.append("lr=\(adam.learningRate)") }
-        if fixesGlobalBias { parts.append("fixed mean") }
+        if let fixedGlobalBias { parts.append("mean fixed at \(fixedGlobalBias)") }
         return parts.joined(separator: ", ")
     }
 }

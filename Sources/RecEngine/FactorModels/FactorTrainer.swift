@@ -39,15 +39,16 @@ public enum FactorTrainer {
         let batchSize = min(config.batchSize, trainCount)
         let lazy = config.optimizer == .lazyAdam
         let l2: Float = config.kind == .svd ? 0 : config.regularization
-        let initial = initialParameters(layout, seed: config.seed)
+        var initial = initialParameters(layout, seed: config.seed)
+        if let fixed = config.fixedGlobalBias { for index in layout.globalBias { initial[index] = fixed } }
         let optimizer: any FactorOptimizer =
             lazy
             ? LazyAdamStep(
                 layout: layout, initial: initial, maxBatch: batchSize, threads: max(1, threads), adam: config.adam, l2: l2,
-                fixesGlobalBias: config.fixesGlobalBias)
+                fixesGlobalBias: config.fixedGlobalBias != nil)
             : ExactAdamStep(
                 layout: layout, initial: initial, maxBatch: batchSize, threads: max(1, threads), adam: config.adam, l2: l2,
-                fixesGlobalBias: config.fixesGlobalBias)
+                fixesGlobalBias: config.fixedGlobalBias != nil)
         var history = TrainingHistory()
         let shuffler = EpochShuffler(
             table, count: trainCount, order: lazy ? .groupedByUser(batchSize: batchSize) : .shuffled, seed: config.seed,

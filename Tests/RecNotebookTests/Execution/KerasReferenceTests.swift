@@ -52,7 +52,7 @@ struct KerasReferenceTests {
             #expect(Double(split.test.ratings[row]) == expected.rating)
         }
         let results = try DirectiveRun.run(
-            "train exact model=rsvd k=5 reg=1e-7 epochs=45 batch=10000 optimizer=adam mean=fixed\n"
+            "train exact model=rsvd k=5 reg=1e-7 epochs=45 batch=10000 optimizer=adam fixed-mean=0.3745\n"
                 + "evaluate exact fallback=none clip=false", in: session)
         guard case .metrics(let list) = results.last else {
             Issue.record("evaluate gives metrics, not \(results)")

@@ -24,6 +24,11 @@ struct ChosenSettings: Sendable {
     }
 
     /// A whole number that may be left off (`patience`).
+    func optionalDecimal(_ key: String) -> Double? {
+        if case .off = values[key] { return nil }
+        return decimal(key)
+    }
+
     func optionalWhole(_ key: String) -> Int? {
         if case .off = values[key] { return nil }
         return whole(key)

@@ -5,14 +5,14 @@ enum RSVDFamily {
         name: "rsvd", summary: "embeddings with biases and L2 regularisation (the article's RSVD), by Adam",
         settings: AdamFamily.settings(kind: .rsvd, k: 5, reg: 1e-7, epochs: 45) + [
             ModelSetting(
-                key: "mean", kind: .word(["trained", "fixed"]), fallback: .value(.word("trained")),
-                meaning: "trained: the global mean μ is learnt with the rest; fixed: μ keeps its random start, as in "
-                    + "the article's Keras model")
+                key: "fixed-mean", kind: .decimal(.nonNegative), fallback: .value(.off),
+                meaning: "hold the global mean μ at this value instead of training it, as the article's Keras model "
+                    + "does (a random constant there, 0.3745)")
         ],
         build: { chosen, seed in
             var config = AdamFamily.config(.rsvd, chosen, seed: seed)
             if case .factor(var factor) = config {
-                factor.fixesGlobalBias = chosen.word("mean") == "fixed"
+                factor.fixedGlobalBias = chosen.optionalDecimal("fixed-mean").map(Float.init)
                 config = .factor(factor)
             }
             return config
