@@ -25,7 +25,6 @@ that the article's Lambda layer never trains), MSE loss, Adam with Keras' defaul
 """
 import csv
 import json
-import math
 import os
 import sys
 
@@ -34,34 +33,19 @@ os.environ.setdefault("KERAS_BACKEND", "jax")
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
 
+import recbook_split  # noqa: E402
+
 MASTER_SEED = 42
 SPLIT_STREAM = 0x50117
 TEST_FRACTION = 0.2
 BATCH = 10_000
-MASK = (1 << 64) - 1
 FIRST_TEST_ROWS = 5
 
 
-def splitmix64(state):
-    """One step of SplitMix64 (Steele, Lea and Flood 2014): (new state, output)."""
-    state = (state + 0x9E3779B97F4A7C15) & MASK
-    z = state
-    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
-    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
-    return state, z ^ (z >> 31)
-
-
 def holdout(rows, fraction, master_seed, stream):
-    """recbook's documented split: a seed derived from the master seed and a stream number, a
-    Fisher-Yates shuffle of the row numbers, the first ceil(fraction * rows) rows as test."""
-    _, seed = splitmix64(master_seed ^ ((stream * 0xD1B54A32D192ED03) & MASK))
-    order, state = list(range(rows)), seed
-    for i in range(rows - 1, 0, -1):
-        state, value = splitmix64(state)
-        j = value % (i + 1)
-        order[i], order[j] = order[j], order[i]
-    test_count = math.ceil(fraction * rows)
-    return np.array(order[test_count:]), np.array(order[:test_count])
+    """recbook's split (recbook_split.holdout) as NumPy index arrays: (train rows, test rows)."""
+    train, test = recbook_split.holdout(rows, fraction, master_seed, stream)
+    return np.array(train), np.array(test)
 
 
 def read_ratings(path):

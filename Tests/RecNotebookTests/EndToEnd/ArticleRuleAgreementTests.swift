@@ -10,16 +10,6 @@ import Testing
 /// recbook away from Keras fails here or there. `KerasReferenceTests` fits it again at article
 /// scale (`make article-scale-check`, too slow for a debug test run).
 @Suite struct ArticleRuleAgreementTests {
-    struct KerasFigures: Decodable {
-        struct RSVD: Decodable {
-            var mae: Double
-            var mae_seen_users: Double
-            var mae_unseen_users: Double
-            var rows_unseen_users: Int
-        }
-        var rsvd: RSVD
-    }
-
     /// The metrics of the `evaluate keras-way fallback=none clip=false` result in notebook 4's twin.
     static func recbookFigures() throws -> [String: Double] {
         let twin = try Data(contentsOf: TestPaths.repository.appendingPathComponent("output/04-rsvd.json"))
@@ -38,8 +28,7 @@ import Testing
     }
 
     @Test func theArticlesRSVDScoredTheArticlesWayIsWithinTwoPercentOfKeras() throws {
-        let keras = try JSONDecoder().decode(
-            KerasFigures.self, from: Data(contentsOf: TestPaths.fixtures.appendingPathComponent("keras-rsvd-synthetic.json")))
+        let keras = try KerasReference.load()
         let recbook = try Self.recbookFigures()
         let mae = try #require(recbook["MAE"])
         #expect(abs(mae - keras.rsvd.mae) / keras.rsvd.mae < 0.02, "recbook \(mae), Keras \(keras.rsvd.mae)")

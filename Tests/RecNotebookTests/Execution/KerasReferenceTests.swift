@@ -14,31 +14,8 @@ import Testing
 /// `RECBOOK_ARTICLE_SCALE=1`: `make article-scale-check` runs it in a release build.
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["RECBOOK_ARTICLE_SCALE"] == "1", "set RECBOOK_ARTICLE_SCALE=1"))
 struct KerasReferenceTests {
-    private struct Reference: Decodable {
-        struct Split: Decodable {
-            struct Row: Decodable {
-                var user: String
-                var movie: String
-                var rating: Double
-            }
-            var train: Int
-            var test: Int
-            var first_test_rows: [Row]
-        }
-        struct Scores: Decodable {
-            var mae: Double
-            var mae_seen_users: Double
-            var mae_unseen_users: Double
-            var rows_seen_users: Int
-            var rows_unseen_users: Int
-        }
-        var split: Split
-        var rsvd: Scores
-    }
-
     @Test func articleScaleRSVDMatchesKerasWithinTwoPercentUnderKerasRule() throws {
-        let data = try Data(contentsOf: TestPaths.fixtures.appendingPathComponent("keras-rsvd-synthetic.json"))
-        let reference = try JSONDecoder().decode(Reference.self, from: data)
+        let reference = try KerasReference.load()
         let session = Session(context: RunContext(dataFolder: "/nonexistent-recbook-data", notebookFile: "t.md"))
         try DirectiveRun.run(
             "load ratings=user_movies.csv movies=hot_movies.csv synth=douban\nreplace ratings from=-1 to=1\nsplit test=0.2",
