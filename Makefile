@@ -17,9 +17,13 @@ report: deps spark
 	$(SWIFT) build -c release --product recbook
 	$(RECBOOK_RELEASE) render --out output $(REPORT_FLAGS)
 
+# The preview server's in-process tests run in a second process: in the first, hundreds of
+# synchronous tests queue on Swift's two cooperative threads, and a server that needs one of them
+# for every step could wait longer than any timeout (CI saw 300 s pass before it could listen).
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	$(SWIFT) test --skip RecPreviewTests.PreviewServerTests
+	$(SWIFT) test --filter RecPreviewTests.PreviewServerTests
 
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel Sources Tests Benchmarks/RecBenchmarks Benchmarks/ScaleBenchmarks

@@ -36,14 +36,19 @@ public final class PreviewServer: Sendable {
         running.start { [http] in try await http.run() }
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
-        while clock.now < deadline {
+        // Look before checking the clock: when the concurrency pool is busy this loop may wake
+        // late, and a server that started meanwhile is not a failure.
+        while true {
             if let error = running.failure { throw .cannotListen(reason: "\(error)") }
             switch await http.listeningAddress {
             case .ip4(_, let port), .ip6(_, let port): return port
-            default: try? await Task.sleep(for: .milliseconds(20))
+            default: break
             }
+            guard clock.now < deadline else {
+                throw .cannotListen(reason: "the server did not start listening within \(timeout)")
+            }
+            try? await Task.sleep(for: .milliseconds(20))
         }
-        throw .cannotListen(reason: "the server did not start listening within \(timeout)")
     }
 
     /// Tells every open page that a render rewrote `pages` (names in the folder).
