@@ -12,8 +12,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
-        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
@@ -28,16 +26,9 @@ let package = Package(
         // AVX2 and FMA (Swift has none of them); see include/ for why each is there.
         .target(name: "CIntrinsics"),
         .target(name: "RecEngine", dependencies: ["CIntrinsics"]),
-        // Training on Apache Spark: writes the split, runs a PySpark job through spark-submit,
-        // checks what comes back.
-        .target(
-            name: "RecSpark",
-            dependencies: [
-                "RecEngine",
-                .product(name: "Subprocess", package: "swift-subprocess"),
-                .product(name: "SystemPackage", package: "swift-system"),
-            ]
-        ),
+        // The Spark backend: a PySpark driver program recbook contains, started once per notebook
+        // and spoken to in JSON lines (Foundation's Process: see SparkDriver for why).
+        .target(name: "RecSpark", dependencies: ["RecEngine"]),
         .target(
             name: "RecNotebook",
             dependencies: [

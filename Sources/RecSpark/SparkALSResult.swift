@@ -21,14 +21,15 @@ public struct SparkALSResult: Sendable {
     }
 
     public struct Timings: Sendable, Hashable, Codable {
-        /// Starting the JVM and the Spark session, as the job measured it.
-        public var startup: Double
+        /// Starting the JVM and the Spark session, as the driver measured it; `nil` when the run
+        /// used a session an earlier cell had started.
+        public var startup: Double?
         public var fit: Double
         public var predict: Double
-        /// Wall time of the whole spark-submit, seen from recbook.
+        /// Wall time of the whole request, seen from recbook.
         public var total: Double
 
-        public init(startup: Double, fit: Double, predict: Double, total: Double) {
+        public init(startup: Double?, fit: Double, predict: Double, total: Double) {
             self.startup = startup
             self.fit = fit
             self.predict = predict

@@ -1,45 +1,28 @@
 import Foundation
 import RecEngine
 
-/// The files exchanged with the Spark job, and the checks on what comes back. Nothing from
-/// the job is trusted: a missing `done.json` means the job did not finish, and row counts,
-/// ids and numbers are all checked.
+/// The files exchanged with the Spark driver's `als` request, and the checks on what comes back.
+/// Nothing from Spark is trusted: row counts, ids and numbers are all checked.
 enum SparkJobFiles {
-    static let outputs = ["predictions.csv", "user_factors.csv", "movie_factors.csv", "done.json"]
+    static let outputs = ["predictions.csv", "user_factors.csv", "movie_factors.csv"]
 
-    static func prepare(train: RatingsTable, test: RatingsTable, config: ALSConfig, folder: String) throws(SparkError) {
+    static func prepare(train: RatingsTable, test: RatingsTable, folder: String) throws(SparkError) {
         let fileManager = FileManager.default
         do {
             try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
             // A previous run's output must never be read as this run's.
             for name in outputs { try? fileManager.removeItem(atPath: path(folder, name)) }
-            try write(path(folder, SparkALSJobScript.fileName), SparkALSJobScript.source)
-            let settings: [String: Any] = [
-                "rank": config.rank, "iterations": config.iterations, "regularization": config.regularization,
-                "nonnegative": config.nonnegative, "seed": Int(truncatingIfNeeded: config.seed & 0x7FFF_FFFF),
-            ]
-            try JSONSerialization.data(withJSONObject: settings, options: [.sortedKeys]).write(
-                to: URL(fileURLWithPath: path(folder, "settings.json")))
             try write(path(folder, "train.csv"), csv(train, withRow: false))
             try write(path(folder, "test.csv"), csv(test, withRow: true))
-        } catch let error as SparkError {
-            throw error
         } catch {
             throw .cannotWrite(path: folder, reason: (error as NSError).localizedDescription)
         }
     }
 
-    static func read(folder: String, train: RatingsTable, test: RatingsTable, rank: Int, total: Double) throws(SparkError)
-        -> SparkALSResult
-    {
-        let done = try lines(folder, "done.json", missing: "missing: the job stopped before it finished (truncated output)")
-            .joined()
-        guard let info = try? JSONSerialization.jsonObject(with: Data(done.utf8)) as? [String: Any],
-            let startup = info["startup_seconds"] as? Double, let fit = info["fit_seconds"] as? Double,
-            let predict = info["predict_seconds"] as? Double, let master = info["master"] as? String
-        else {
-            throw .invalidOutput(file: "done.json", reason: "not the summary the job writes")
-        }
+    static func read(
+        folder: String, train: RatingsTable, test: RatingsTable, rank: Int, timings: SparkALSResult.Timings,
+        master: String, sparkVersion: String
+    ) throws(SparkError) -> SparkALSResult {
         var trainedUsers = [Bool](repeating: false, count: train.userCount)
         var trainedMovies = [Bool](repeating: false, count: train.movieCount)
         for row in 0..<train.count {
@@ -56,9 +39,7 @@ enum SparkJobFiles {
         for index in movies.indices where !movies[index].isFinite { movies[index] = 0 }
         let model = ALSModel(rank: rank, userFactors: users, movieFactors: movies, userRated: userRated, movieRated: movieRated)
         return SparkALSResult(
-            predictions: predictions, model: model,
-            timings: .init(startup: startup, fit: fit, predict: predict, total: total), master: master,
-            sparkVersion: info["spark_version"] as? String ?? "unknown")
+            predictions: predictions, model: model, timings: timings, master: master, sparkVersion: sparkVersion)
     }
 
     private static func readPredictions(

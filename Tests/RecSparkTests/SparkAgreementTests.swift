@@ -12,22 +12,22 @@ import Testing
 @Suite(.requires(.spark))
 struct SparkAgreementTests {
     @Test(.requires(.movieLens100K))
-    func embeddedAndSparkALSAgreeOnMovieLens() async throws {
+    func embeddedAndSparkALSAgreeOnMovieLens() throws {
         let ratings = try RatingsReader.read(
             path: TestPaths.movieLens100K.appendingPathComponent("u.data").path, format: .movieLens100K
         ).table
-        let run = try await Self.bothEngines(ratings, master: "local[1]")
+        let run = try Self.bothEngines(ratings, master: "local[1]")
         #expect(run.sparkMaster == "local[1]")
         #expect(abs(run.embedded - run.spark) / run.spark < 0.01, "embedded \(run.embedded), Spark \(run.spark)")
         #expect(run.spark > 0.85 && run.spark < 1.0, "Spark RMSE \(run.spark)")
     }
 
-    @Test func embeddedAndSparkALSAgreeOnTheDoubanPreset() async throws {
+    @Test func embeddedAndSparkALSAgreeOnTheDoubanPreset() throws {
         let path = try TestPaths.temporaryFolder().appendingPathComponent("user_movies.csv")
         try SyntheticDouban.generate(.douban).ratingsCSV.write(to: path)
         // As the notebooks prepare it: the preset's -1 ("no score") read as 1.
         let ratings = try RatingsReader.read(path: path.path, format: .douban).table.replacingRatings(-1, with: 1).table
-        let run = try await Self.bothEngines(ratings, master: "local[2]")
+        let run = try Self.bothEngines(ratings, master: "local[2]")
         #expect(abs(run.embedded - run.spark) / run.spark < 0.01, "embedded \(run.embedded), Spark \(run.spark)")
     }
 
@@ -35,7 +35,7 @@ struct SparkAgreementTests {
     /// 10 iterations, regParam 0.1); pairs without factors fall back to the training mean.
     private static func bothEngines(
         _ ratings: RatingsTable, master: String
-    ) async throws -> (embedded: Double, spark: Double, sparkMaster: String) {
+    ) throws -> (embedded: Double, spark: Double, sparkMaster: String) {
         let split = RatingSplit.holdout(rows: ratings.count, testFraction: 0.2, seed: 42)
         let train = ratings.subset(split.train)
         let test = ratings.subset(split.test)
@@ -49,13 +49,12 @@ struct SparkAgreementTests {
             actual: actual
         ).rmse
 
-        let settings = try SparkSettings.resolve(
-            master: nil, workFolder: try TestPaths.temporaryFolder().path,
-            environment: ProcessInfo.processInfo.environment.merging([
-                "SPARK_MASTER": master, "SPARK_SUBMIT": TestPaths.sparkSubmit,
-            ]) { $1 })
-        // The async overload: a blocking wait on the test pool's threads could starve the job.
-        let spark = try await SparkALS.train(train, test: test, config: config, settings: settings)
+        let folder = try TestPaths.temporaryFolder().path
+        let driver = try SparkDriver.start(
+            try SparkSettings.resolve(master: master, projectFolder: TestPaths.repository.path), in: folder)
+        defer { driver.stop() }
+        let spark = try SparkALS.train(
+            train, test: test, config: config, driver: driver, workFolder: folder + "/als", startedSession: true)
         let sparkRMSE = ErrorMetrics(predicted: spark.predictions.map { $0.isNaN ? mean : min(5, max(1, $0)) }, actual: actual)
             .rmse
         return (embeddedRMSE, sparkRMSE, spark.master)

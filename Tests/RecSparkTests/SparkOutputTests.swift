@@ -5,27 +5,24 @@ import Testing
 
 @testable import RecSpark
 
-/// The job's output is checked, not trusted. These tests fake the job's files.
+/// Spark's output is checked, not trusted. These tests fake the files an `als` request writes.
 @Suite struct SparkOutputTests {
     let train = try! RatingsReader.parse(Data("a,x,4\na,y,3\nb,x,5\n".utf8), source: "t", format: .douban).table
     /// Test rows: (a, y) warm, (b, y) warm; user c would be cold but the split keeps ids shared.
     var test: RatingsTable { train.subset([1, 2]) }
 
-    private func folder(predictions: String?, done: Bool = true, userFactors: String = "0,0.5\n1,1.0\n") throws -> String {
+    private func folder(predictions: String?, userFactors: String = "0,0.5\n1,1.0\n") throws -> String {
         let folder = try TestPaths.temporaryFolder().path
         if let predictions { try Data(predictions.utf8).write(to: URL(fileURLWithPath: folder + "/predictions.csv")) }
         try Data(userFactors.utf8).write(to: URL(fileURLWithPath: folder + "/user_factors.csv"))
         try Data("0,2.0\n1,4.0\n".utf8).write(to: URL(fileURLWithPath: folder + "/movie_factors.csv"))
-        if done {
-            let summary =
-                #"{"master": "local[1]", "spark_version": "4.0", "startup_seconds": 5.0, "fit_seconds": 2.0, "predict_seconds": 1.0, "rank": 1}"#
-            try Data(summary.utf8).write(to: URL(fileURLWithPath: folder + "/done.json"))
-        }
         return folder
     }
 
     private func read(_ folder: String) throws(SparkError) -> SparkALSResult {
-        try SparkJobFiles.read(folder: folder, train: train, test: test, rank: 1, total: 9)
+        try SparkJobFiles.read(
+            folder: folder, train: train, test: test, rank: 1, timings: .init(startup: 5, fit: 2, predict: 1, total: 9),
+            master: "local[1]", sparkVersion: "4.0")
     }
 
     @Test func goodOutputIsReadBack() throws {
@@ -43,11 +40,8 @@ import Testing
         ) {
             try read(try folder(predictions: "0,2.0\n"))
         }
-        #expect(
-            throws: SparkError.invalidOutput(
-                file: "done.json", reason: "missing: the job stopped before it finished (truncated output)")
-        ) {
-            try read(try folder(predictions: "0,2.0\n1,4.5\n", done: false))
+        #expect(throws: SparkError.invalidOutput(file: "predictions.csv", reason: "missing")) {
+            try read(try folder(predictions: nil))
         }
     }
 
@@ -74,35 +68,39 @@ import Testing
 
     @Test func settingsComeFromTheEnvironmentAndSayWhatIsMissing() throws {
         let bin = try TestPaths.temporaryFolder().path
-        let fakeJava = bin + "/java"
-        let fakeSubmit = bin + "/spark-submit"
-        for tool in [fakeJava, fakeSubmit] {
+        for tool in ["java", "spark-submit", "python3"] {
             FileManager.default.createFile(
-                atPath: tool, contents: Data("#!/bin/sh\n".utf8), attributes: [.posixPermissions: 0o755])
+                atPath: bin + "/" + tool, contents: Data("#!/bin/sh\n".utf8), attributes: [.posixPermissions: 0o755])
         }
         let settings = try SparkSettings.resolve(
-            master: nil, workFolder: "/tmp/w", environment: ["PATH": bin, "SPARK_MASTER": "local[1]"], projectFolder: bin)
-        #expect(settings.master == "local[1]" && settings.submit == fakeSubmit)
+            master: nil, environment: ["PATH": bin, "SPARK_MASTER": "local[1]"], projectFolder: bin)
+        #expect(settings.master == "local[1]" && settings.python == bin + "/python3")
+        #expect(settings.environment["PYSPARK_SUBMIT_ARGS"]?.hasPrefix("--master 'local[1]' --driver-memory 4g") == true)
+        #expect(settings.environment["SPARK_LOCAL_IP"] == "127.0.0.1")
         let flag = try SparkSettings.resolve(
-            master: "spark://h:7077", workFolder: "/tmp/w", environment: ["PATH": bin, "SPARK_MASTER": "local[1]"])
+            master: "spark://h:7077", environment: ["PATH": bin, "SPARK_MASTER": "local[1]"], projectFolder: bin)
         #expect(flag.master == "spark://h:7077")
-        #expect(try SparkSettings.resolve(master: nil, workFolder: "/tmp/w", environment: ["PATH": bin]).master == "local[2]")
+        #expect(flag.environment["SPARK_LOCAL_IP"] == nil, "a remote cluster must reach the driver")
+        #expect(try SparkSettings.resolve(master: nil, environment: ["PATH": bin], projectFolder: bin).master == "local[2]")
         #expect(throws: SparkError.missingJava) {
-            try SparkSettings.resolve(master: nil, workFolder: "/tmp/w", environment: ["PATH": "/nonexistent"])
+            try SparkSettings.resolve(master: nil, environment: ["PATH": "/nonexistent"])
         }
-        // Java there, spark-submit in neither .venv nor PATH: the resolver says where it looked.
-        try FileManager.default.removeItem(atPath: fakeSubmit)
+        // Java there, pyspark in neither .venv nor PATH: the resolver says where it looked.
+        try FileManager.default.removeItem(atPath: bin + "/spark-submit")
         let missing = #expect(throws: SparkError.self) {
-            try SparkSettings.resolve(master: nil, workFolder: "/tmp/w", environment: ["PATH": bin], projectFolder: bin)
+            try SparkSettings.resolve(master: nil, environment: ["PATH": bin], projectFolder: bin)
         }
-        #expect(missing == .missingPySpark(looked: [".venv/bin/spark-submit", "PATH"]))
+        #expect(missing == .missingPySpark(looked: [".venv/bin", "PATH"]))
         #expect(
             missing?.description
-                == "spark-submit was not found (looked in .venv/bin/spark-submit, PATH): run `make spark` to install pyspark into .venv, or set SPARK_SUBMIT to a spark-submit executable."
+                == "pyspark was not found (looked in .venv/bin, PATH): run `make spark` to install it into .venv, or set PYSPARK_DRIVER_PYTHON to a Python that has pyspark."
         )
-        #expect(throws: SparkError.missingPySpark(looked: ["SPARK_SUBMIT=\(fakeSubmit)"])) {
+        let chosen = try SparkSettings.resolve(
+            master: nil, environment: ["PATH": bin, "PYSPARK_DRIVER_PYTHON": "python3"], projectFolder: bin)
+        #expect(chosen.python == bin + "/python3", "Spark's own variable names the driver's Python, found on PATH")
+        #expect(throws: SparkError.missingPySpark(looked: ["PYSPARK_DRIVER_PYTHON=/nowhere/python"])) {
             try SparkSettings.resolve(
-                master: nil, workFolder: "/tmp/w", environment: ["PATH": bin, "SPARK_SUBMIT": fakeSubmit], projectFolder: bin)
+                master: nil, environment: ["PATH": bin, "PYSPARK_DRIVER_PYTHON": "/nowhere/python"], projectFolder: bin)
         }
     }
 }

@@ -11,6 +11,7 @@ public enum NotebookRunner {
     /// The same with another set of verbs (tests add cheap stand-ins for expensive ones).
     static func run(_ document: NotebookDocument, context: RunContext, keepGoing: Bool, verbs: [Verb]) -> NotebookRun {
         let session = Session(context: context)
+        defer { session.spark.close() }
         for parameter in document.frontMatter?.parameters ?? [] {
             session.frontMatterDefaults[parameter.name] = parameter.value
         }

@@ -38,6 +38,9 @@ final class Session {
     var cacheEvents: [CacheEvent] = []
     /// Models trained by `train` or read by `restore`, by the name given there; see `store`.
     var models: [String: TrainedModel] = [:]
+    /// The notebook's Spark session, started by the first directive that needs Spark; the runner
+    /// closes it when the notebook ends.
+    let spark = SparkBackend()
 
     init(context: RunContext) {
         self.context = context

@@ -2,9 +2,10 @@ import Foundation
 import RecEngine
 import RecSpark
 
-/// `train NAME model=als engine=spark`: the same ALS on Apache Spark, through recbook's PySpark
-/// job. The model that comes back is an ordinary ALS model, so `evaluate`, `recommend` and
-/// `compare` treat both engines alike. Spark's own timings are shown, start-up apart.
+/// `train NAME model=als engine=spark`: the same ALS on Apache Spark, through the notebook's Spark
+/// session (`SparkBackend`). The model that comes back is an ordinary ALS model, so `evaluate`,
+/// `recommend` and `compare` treat both engines alike. Spark's own timings are shown, the
+/// session's start-up in the cell that paid it.
 enum SparkTraining {
     static func train(
         _ name: String, _ config: ModelConfig, _ on: String, _ invocation: Invocation, _ session: Session
@@ -14,18 +15,19 @@ enum SparkTraining {
         }
         guard on == "train" else { throw invocation.fail("engine=spark trains on the split's training rows; drop on=all") }
         let split = try session.requireSplit(invocation)
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("recbook-spark")
-            .appendingPathComponent(name.filter { $0.isLetter || $0.isNumber || $0 == "-" }).path
-        // A Spark run costs a JVM start-up and a minute of fitting; an unchanged cell reuses it
-        // (the key names the master, so pointing at another cluster runs the job again).
+        // A Spark run costs a minute of fitting (and the session's start-up); an unchanged cell
+        // reuses it (the key names the master, so pointing at another cluster runs the job again).
         let master = session.context.sparkMaster ?? ProcessInfo.processInfo.environment["SPARK_MASTER"] ?? ""
         let (result, parametersKey) = try session.cachedEntry(
             "spark \(name)", invocation, key: "\(als) master=\(master)", encode: { $0.cacheBytes() },
             decode: SparkALSResult.fromCache
         ) { () throws(NotebookError) -> SparkALSResult in
             do throws(SparkError) {
-                let settings = try SparkSettings.resolve(master: session.context.sparkMaster, workFolder: work)
-                return try SparkALS.train(split.train, test: split.test, config: als, settings: settings)
+                let (driver, started) = try session.spark.driver(
+                    master: session.context.sparkMaster, cell: session.currentCell?.number)
+                return try SparkALS.train(
+                    split.train, test: split.test, config: als, driver: driver,
+                    workFolder: session.spark.workFolder(for: name), startedSession: started)
             } catch {
                 throw invocation.fail(error.description)
             }
@@ -50,12 +52,18 @@ enum SparkTraining {
                 ResultTable(
                     title: "Where Spark's time went (master \(result.master), Spark \(result.sparkVersion))",
                     columns: [.text("step"), .seconds("seconds")],
-                    rows: [
-                        [.text("JVM and Spark session start-up"), .decimal(result.timings.startup)],
+                    rows: startupRow(result.timings.startup, session) + [
                         [.text("fit"), .decimal(result.timings.fit)],
                         [.text("predict the test rows"), .decimal(result.timings.predict)],
-                        [.text("whole spark-submit, seen from recbook"), .decimal(result.timings.total)],
+                        [.text("the whole request, seen from recbook"), .decimal(result.timings.total)],
                     ])),
         ] + [replaced].compactMap { $0 }
+    }
+
+    /// The session's start-up, in the cell that paid it; later cells say whose session they used.
+    private static func startupRow(_ startup: Double?, _ session: Session) -> [[TableValue]] {
+        if let startup { return [[.text("start the Spark session (JVM and driver), once per notebook"), .decimal(startup)]] }
+        let cell = session.spark.startedInCell.map { " (started in cell \($0))" } ?? ""
+        return [[.text("start the Spark session: already running\(cell)"), .missing]]
     }
 }

@@ -83,12 +83,14 @@ import Testing
         "diverged": { try notebook("load ratings=user_movies.csv\nsplit test=0.2\ntrain m model=svd lr=1e20 epochs=3 batch=2") },
         "path-escape": { try notebook("load ratings=../secret.csv") },
         "corrupt-cache": corruptCache,
-        "spark-job-failed": {
-            try sparkJob(
+        "spark-driver-failed": {
+            try sparkDriver(
                 "#!/bin/sh\necho 'Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space' >&2\nexit 3\n")
         },
-        "spark-job-garbage": {
-            try sparkJob("#!/bin/sh\nfor last; do :; done\necho garbage > \"$last/done.json\"\nexit 0\n")
+        "spark-driver-garbage": {
+            try sparkDriver(
+                "#!/bin/sh\necho '{\"v\": 1, \"id\": 0, \"ok\": true, \"result\": {\"master\": \"local[2]\", "
+                    + "\"spark_version\": \"4.3.0\", \"startup_seconds\": 1}}'\nread request\necho garbage\nsleep 30\n")
         },
         "out-not-a-folder": outNotAFolder,
         "timings-file-name": {
@@ -283,12 +285,12 @@ import Testing
         return run.cells.flatMap(\.cacheEvents).map(\.summary).joined(separator: "\n")
     }
 
-    /// `recbook render` in the project folder with a stand-in spark-submit.
-    static func sparkJob(_ script: String) throws -> String {
+    /// A stand-in for the driver's Python (`PYSPARK_DRIVER_PYTHON`) that runs `script` instead.
+    static func sparkDriver(_ script: String) throws -> String {
         let project = try makeProject()
-        let submit = project.root.appendingPathComponent("spark-submit").path
-        try Data(script.utf8).write(to: URL(fileURLWithPath: submit))
-        chmod(submit, 0o755)
+        let driver = project.root.appendingPathComponent("driver-python").path
+        try Data(script.utf8).write(to: URL(fileURLWithPath: driver))
+        chmod(driver, 0o755)
         // A stand-in Java too, so that the case runs where no JDK is installed.
         let java = project.root.appendingPathComponent("jdk/bin")
         try FileManager.default.createDirectory(at: java, withIntermediateDirectories: true)
@@ -298,7 +300,7 @@ import Testing
         let run = try CommandRun.recbook(
             ["render", "notebook.md", "--data", "data", "--out", "output", "--no-cache"], in: project.root,
             environment: [
-                "SPARK_SUBMIT": submit, "JAVA_HOME": project.root.appendingPathComponent("jdk").path,
+                "PYSPARK_DRIVER_PYTHON": driver, "JAVA_HOME": project.root.appendingPathComponent("jdk").path,
                 "TMPDIR": project.root.path,
             ])
         return project.readable(firstLine(ofErrorsIn: run))

@@ -2,21 +2,22 @@ import Foundation
 import RecTestSupport
 import Testing
 
-/// `engine=spark` through the built binary, without Spark: a fake `java` and a fake
-/// `spark-submit` stand in, so what the user sees when pyspark is missing, and what reaches
-/// spark-submit from `--spark-master`, are checked on any machine.
+/// `engine=spark` through the built binary, without Spark: a fake `java` and a fake driver
+/// Python stand in, so what the user sees when pyspark is missing, and what reaches Spark's
+/// `spark-submit` (through pyspark's `PYSPARK_SUBMIT_ARGS`) from `--spark-master`, are checked on
+/// any machine.
 @Suite(.serialized) struct SparkCommandLineTests {
     static let notebook = NotebookFixture.cell(
         "load ratings=user_movies.csv movies=hot_movies.csv\nsplit test=0.2\ntrain s model=als rank=2 iterations=1 engine=spark")
 
-    /// A folder of fake tools: `java` (does nothing) and, when asked, a `spark-submit` that
-    /// writes its arguments one a line to `arguments.txt` beside it and fails.
-    static func fakeTools(submit: Bool) throws -> URL {
+    /// A folder of fake tools: `java` (does nothing) and, when asked, a driver Python that
+    /// writes the spark-submit arguments pyspark would pass to `arguments.txt` beside it and fails.
+    static func fakeTools(driver: Bool) throws -> URL {
         let bin = try TestPaths.temporaryFolder()
         var tools = ["java": "#!/bin/sh\nexit 0\n"]
-        if submit {
-            tools["spark-submit"] =
-                "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done > \"\(bin.path)/arguments.txt\"\necho 'fake spark-submit' >&2\nexit 3\n"
+        if driver {
+            tools["python3"] =
+                "#!/bin/sh\necho \"$PYSPARK_SUBMIT_ARGS\" > \"\(bin.path)/arguments.txt\"\necho 'fake driver' >&2\nexit 3\n"
         }
         for (name, script) in tools {
             FileManager.default.createFile(
@@ -37,19 +38,19 @@ import Testing
     }
 
     @Test func withoutPySparkTheCellSaysWhereItLookedAndWhatToRun() throws {
-        let bin = try Self.fakeTools(submit: false)
-        let (run, _) = try Self.render(environment: ["PATH": bin.path, "SPARK_SUBMIT": "", "SPARK_MASTER": ""])
+        let bin = try Self.fakeTools(driver: false)
+        let (run, _) = try Self.render(environment: ["PATH": bin.path, "PYSPARK_DRIVER_PYTHON": "", "SPARK_MASTER": ""])
         #expect(run.status == 1)
         #expect(
             run.errors.contains(
-                "test.md:8: spark-submit was not found (looked in .venv/bin/spark-submit, PATH): run `make spark` to install pyspark into .venv, or set SPARK_SUBMIT to a spark-submit executable."
+                "test.md:8: pyspark was not found (looked in .venv/bin, PATH): run `make spark` to install it into .venv, or set PYSPARK_DRIVER_PYTHON to a Python that has pyspark."
             ), "\(run.errors)")
     }
 
     @Test func withoutJavaTheCellSaysHowToInstallIt() throws {
         let empty = try TestPaths.temporaryFolder()
         // JAVA_HOME set, but to a folder without bin/java: no Java either.
-        let (run, _) = try Self.render(environment: ["PATH": empty.path, "JAVA_HOME": empty.path, "SPARK_SUBMIT": ""])
+        let (run, _) = try Self.render(environment: ["PATH": empty.path, "JAVA_HOME": empty.path, "PYSPARK_DRIVER_PYTHON": ""])
         #expect(run.status == 1)
         #expect(
             run.errors.contains(
@@ -63,34 +64,31 @@ import Testing
         ([], "local[3]", "local[3]"),
         ([], "", "local[2]"),
     ])
-    func theMasterReachesSparkSubmit(flag: [String], environmentMaster: String, expected: String) throws {
-        let bin = try Self.fakeTools(submit: true)
+    func theMasterReachesSpark(flag: [String], environmentMaster: String, expected: String) throws {
+        let bin = try Self.fakeTools(driver: true)
         let (run, _) = try Self.render(
             flag,
             environment: [
-                "PATH": bin.path + ":/usr/bin:/bin", "SPARK_SUBMIT": bin.path + "/spark-submit",
+                "PATH": bin.path + ":/usr/bin:/bin", "PYSPARK_DRIVER_PYTHON": bin.path + "/python3",
                 "SPARK_MASTER": environmentMaster,
             ])
-        #expect(run.status == 1, "the fake spark-submit fails")
-        #expect(run.errors.contains("the Spark job failed (exited(3))"), "\(run.errors)")
-        let arguments = try String(contentsOf: bin.appendingPathComponent("arguments.txt"), encoding: .utf8)
-            .split(separator: "\n").map(String.init)
-        let master = try #require(arguments.firstIndex(of: "--master"))
-        #expect(arguments[master + 1] == expected)
+        #expect(run.status == 1, "the fake driver fails")
+        #expect(run.errors.contains("the Spark driver exited with status 3"), "\(run.errors)")
+        #expect(try Self.master(passedIn: bin) == expected)
     }
 
     /// `watch` and `check` take `--spark-master` too, through the run's options (it once reached
     /// Spark only by `render` setting SPARK_MASTER, so `watch` ignored it).
     @Test(arguments: ["watch", "check"])
     func watchAndCheckPassTheMasterOn(command: String) throws {
-        let bin = try Self.fakeTools(submit: true)
+        let bin = try Self.fakeTools(driver: true)
         let fixture = try NotebookFixture(cells: Self.notebook)
         let environment = [
-            "PATH": bin.path + ":/usr/bin:/bin", "SPARK_SUBMIT": bin.path + "/spark-submit", "SPARK_MASTER": "local[3]",
+            "PATH": bin.path + ":/usr/bin:/bin", "PYSPARK_DRIVER_PYTHON": bin.path + "/python3", "SPARK_MASTER": "local[3]",
         ]
         let out = fixture.folder.path + "/out"
         if command == "check" {
-            // check compares with a report, so render one first (it fails at the fake Spark).
+            // check compares with a report, so render one first (it fails at the fake driver).
             _ = try CommandRun.recbook(
                 ["render", fixture.notebook, "--data", fixture.folder.path, "--out", out, "--no-cache"], in: fixture.folder,
                 environment: environment)
@@ -101,9 +99,12 @@ import Testing
             : ["check", fixture.notebook, "--data", fixture.folder.path, "--out", out]
         _ = try CommandRun.recbook(
             arguments + ["--spark-master", "spark://example:7077"], in: fixture.folder, environment: environment)
-        let passed = try String(contentsOf: bin.appendingPathComponent("arguments.txt"), encoding: .utf8)
-            .split(separator: "\n").map(String.init)
-        let master = try #require(passed.firstIndex(of: "--master"))
-        #expect(passed[master + 1] == "spark://example:7077")
+        #expect(try Self.master(passedIn: bin) == "spark://example:7077")
+    }
+
+    /// The master in the spark-submit arguments the fake driver was given (`--master 'URL' ...`).
+    static func master(passedIn bin: URL) throws -> String? {
+        let arguments = try String(contentsOf: bin.appendingPathComponent("arguments.txt"), encoding: .utf8)
+        return arguments.firstMatch(of: /--master '([^']*)'/).map { String($0.1) }
     }
 }

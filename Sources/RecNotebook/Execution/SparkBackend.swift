@@ -1,0 +1,45 @@
+import Foundation
+import RecSpark
+
+/// The notebook's Spark session: one driver, started by the first directive that needs Spark,
+/// shared by every later one, and stopped when the notebook ends (`close`). A driver that broke
+/// (exited, timed out) is replaced by a new one on the next directive.
+final class SparkBackend {
+    private var running: SparkDriver?
+    /// The cell whose directive started the running driver.
+    private(set) var startedInCell: Int?
+    /// This session's work folder: the driver program, its log, and one folder per Spark run.
+    let folder: String
+
+    init() {
+        folder =
+            FileManager.default.temporaryDirectory.appendingPathComponent("recbook-spark")
+            .appendingPathComponent("session-\(UUID().uuidString.lowercased())").path
+    }
+
+    /// The running driver, started now (on `master`, see `SparkSettings.resolve`) if there is
+    /// none; `started` says whether this call started it.
+    func driver(master: String?, cell: Int?) throws(SparkError) -> (driver: SparkDriver, started: Bool) {
+        if let running, running.isUsable { return (running, false) }
+        running = nil
+        let driver = try SparkDriver.start(try SparkSettings.resolve(master: master), in: folder)
+        running = driver
+        startedInCell = cell
+        return (driver, true)
+    }
+
+    /// Where the run named `name` exchanges its files with Spark.
+    func workFolder(for name: String) -> String {
+        (folder as NSString).appendingPathComponent(name.filter { $0.isLetter || $0.isNumber || $0 == "-" })
+    }
+
+    /// Stops the driver (Spark and its JVM with it) and removes the work folder, unless a driver
+    /// broke: then its log stays for reading.
+    func close() {
+        guard let running else { return }
+        let healthy = running.isUsable
+        running.stop()
+        self.running = nil
+        if healthy { try? FileManager.default.removeItem(atPath: folder) }
+    }
+}
