@@ -6,8 +6,6 @@ import RecSpark
 /// (exited, timed out) is replaced by a new one on the next directive.
 final class SparkBackend {
     private var running: SparkDriver?
-    /// The cell whose directive started the running driver.
-    private(set) var startedInCell: Int?
     /// This session's work folder: the driver program, its log, and one folder per Spark run.
     let folder: String
 
@@ -19,12 +17,11 @@ final class SparkBackend {
 
     /// The running driver, started now (on `master`, see `SparkSettings.resolve`) if there is
     /// none; `started` says whether this call started it.
-    func driver(master: String?, cell: Int?) throws(SparkError) -> (driver: SparkDriver, started: Bool) {
+    func driver(master: String?) throws(SparkError) -> (driver: SparkDriver, started: Bool) {
         if let running, running.isUsable { return (running, false) }
         running = nil
         let driver = try SparkDriver.start(try SparkSettings.resolve(master: master), in: folder)
         running = driver
-        startedInCell = cell
         return (driver, true)
     }
 

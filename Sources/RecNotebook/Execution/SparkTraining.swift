@@ -23,8 +23,7 @@ enum SparkTraining {
             decode: SparkALSResult.fromCache
         ) { () throws(NotebookError) -> SparkALSResult in
             do throws(SparkError) {
-                let (driver, started) = try session.spark.driver(
-                    master: session.context.sparkMaster, cell: session.currentCell?.number)
+                let (driver, started) = try session.spark.driver(master: session.context.sparkMaster)
                 return try SparkALS.train(
                     split.train, test: split.test, config: als, driver: driver,
                     workFolder: session.spark.workFolder(for: name), startedSession: started)
@@ -52,7 +51,7 @@ enum SparkTraining {
                 ResultTable(
                     title: "Where Spark's time went (master \(result.master), Spark \(result.sparkVersion))",
                     columns: [.text("step"), .seconds("seconds")],
-                    rows: startupRow(result.timings.startup, session) + [
+                    rows: startupRow(result.timings.startup) + [
                         [.text("fit"), .decimal(result.timings.fit)],
                         [.text("predict the test rows"), .decimal(result.timings.predict)],
                         [.text("the whole request, seen from recbook"), .decimal(result.timings.total)],
@@ -60,10 +59,10 @@ enum SparkTraining {
         ] + [replaced].compactMap { $0 }
     }
 
-    /// The session's start-up, in the cell that paid it; later cells say whose session they used.
-    private static func startupRow(_ startup: Double?, _ session: Session) -> [[TableValue]] {
-        if let startup { return [[.text("start the Spark session (JVM and driver), once per notebook"), .decimal(startup)]] }
-        let cell = session.spark.startedInCell.map { " (started in cell \($0))" } ?? ""
-        return [[.text("start the Spark session: already running\(cell)"), .missing]]
+    /// The session's start-up, in the cell that paid it. (Which cell that was is not said: a
+    /// cell replayed from the cache must read the same as one computed.)
+    private static func startupRow(_ startup: Double?) -> [[TableValue]] {
+        guard let startup else { return [[.text("start the Spark session: already running"), .missing]] }
+        return [[.text("start the Spark session (JVM and driver), once per notebook"), .decimal(startup)]]
     }
 }

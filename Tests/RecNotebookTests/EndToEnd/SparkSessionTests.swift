@@ -79,7 +79,7 @@ struct SparkSessionTests {
         }
         #expect(steps.count == 2)
         #expect(steps.first?.first == "start the Spark session (JVM and driver), once per notebook")
-        #expect(steps.last?.first == "start the Spark session: already running (started in cell 1)")
+        #expect(steps.last?.first == "start the Spark session: already running")
         #expect(
             Self.waitUntil(.seconds(30)) { Self.processes(marked: mark).isEmpty },
             "left running: \(Self.processes(marked: mark))")
