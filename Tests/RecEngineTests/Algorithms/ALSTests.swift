@@ -162,9 +162,9 @@ import Testing
         #expect((0..<train.movieCount).contains { m in movies.filter { $0 == m }.count > RidgeSystem.block })
     }
 
-    /// The user half-step looks its dual kernels up in a table of the movies' dot products;
-    /// every row must come out with exactly the bits of computing them in place.
-    @Test func thePairTableChangesNoBits() throws {
+    /// The user half-step looks its dual kernels up in a table of the movies' dot products
+    /// (`RowDotProducts`); every row must come out with exactly the bits of computing them in place.
+    @Test func theDotProductTableChangesNoBits() throws {
         let rank = 6
         let movies = 40
         var generator = SplitMix64(seed: 17)
