@@ -39,11 +39,9 @@ public enum ALS {
     ) -> (byUser: SparseRows, byMovie: SparseRows) {
         var layouts: [SparseRows?] = [nil, nil]
         let pieces = 16
-        layouts.withUnsafeMutableBufferPointer { layouts in
-            factors.withUnsafeMutableBufferPointer { factors in
-                let shared = UncheckedSendable((layouts, factors))
+        DisjointWrites.with(&layouts) { layouts in
+            DisjointWrites.with(&factors) { factors in
                 forEachTask(2 + pieces, threads: threads) { task in
-                    let (layouts, factors) = shared.value
                     switch task {
                     case 0:
                         layouts[0] = SparseRows(
@@ -66,25 +64,22 @@ public enum ALS {
     /// In huge pages: the movie half-step reads a random user row per rating.
     static func initialFactors(count: Int, rank: Int, seed: UInt64) -> [Float] {
         var factors = HugePageMemory.array(repeating: Float(0), count: count * rank)
-        factors.withUnsafeMutableBufferPointer { fillInitialFactors($0, rows: 0..<count, rank: rank, seed: seed) }
+        DisjointWrites.with(&factors) { fillInitialFactors($0, rows: 0..<count, rank: rank, seed: seed) }
         return factors
     }
 
     /// Writes `initialFactors`' rows `rows` into `factors` (`rank` per row).
-    private static func fillInitialFactors(
-        _ factors: UnsafeMutableBufferPointer<Float>, rows: Range<Int>, rank: Int, seed: UInt64
-    ) {
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: rank) { values in
-            for row in rows {
-                var generator = SplitMix64(seed: SplitMix64.derived(seed, UInt64(row)))
-                var norm = 0.0
-                for f in 0..<rank {
-                    values[f] = generator.nextGaussian()
-                    norm += values[f] * values[f]
-                }
-                let scale = norm > 0 ? 1 / norm.squareRoot() : 0
-                for f in 0..<rank { factors[row * rank + f] = Float(values[f] * scale) }
+    private static func fillInitialFactors(_ factors: DisjointWrites<Float>, rows: Range<Int>, rank: Int, seed: UInt64) {
+        var values = [Double](repeating: 0, count: rank)
+        for row in rows {
+            var generator = SplitMix64(seed: SplitMix64.derived(seed, UInt64(row)))
+            var norm = 0.0
+            for f in 0..<rank {
+                values[f] = generator.nextGaussian()
+                norm += values[f] * values[f]
             }
+            let scale = norm > 0 ? 1 / norm.squareRoot() : 0
+            for f in 0..<rank { factors[row * rank + f] = Float(values[f] * scale) }
         }
     }
 
@@ -95,62 +90,20 @@ public enum ALS {
         let rank = config.rank
         let rowCount = rows.counts.count
         let chunks = max(1, min(rowCount, threads * 8))
-        fixed.withUnsafeBufferPointer { fixed in
-            let pairs =
-                config.nonnegative
-                ? nil : NormalEquations.PairTable(fixed: fixed.baseAddress!, rows: fixed.count / rank, rank: rank)
-            defer { pairs?.deallocate() }
-            solved.withUnsafeMutableBufferPointer { solved in
-                rows.offsets.withUnsafeBufferPointer { offsets in
-                    rows.columns.withUnsafeBufferPointer { columns in
-                        rows.ratings.withUnsafeBufferPointer { ratings in
-                            let pointers = UncheckedSendable(
-                                (
-                                    offsets: offsets.baseAddress!, columns: columns.baseAddress!, ratings: ratings.baseAddress!,
-                                    fixed: fixed.baseAddress!, solved: solved.baseAddress!
-                                ))
-                            forEachTask(chunks, threads: threads) { chunk in
-                                let p = pointers.value
-                                let space = NormalEquations.Workspace(rank: rank)
-                                defer { space.deallocate() }
-                                for row in (chunk * rowCount / chunks)..<((chunk + 1) * rowCount / chunks) {
-                                    NormalEquations.solveRow(
-                                        row, offsets: p.offsets, columns: p.columns, ratings: p.ratings, fixed: p.fixed,
-                                        pairs: pairs, into: p.solved, config: config, space)
-                                }
-                            }
+        SharedReads.with(fixed) { fixed in
+            let products = config.nonnegative ? nil : RowDotProducts(fixed, rows: fixed.count / rank, rank: rank)
+            rows.withReads { rows in
+                DisjointWrites.with(&solved) { solved in
+                    forEachTask(chunks, threads: threads) { chunk in
+                        let system = RidgeSystem(rank: rank)
+                        defer { system.deallocate() }
+                        for row in (chunk * rowCount / chunks)..<((chunk + 1) * rowCount / chunks) {
+                            NormalEquations.solveRow(
+                                row, of: rows, fixed: fixed, products: products, into: solved, config: config, system)
                         }
                     }
                 }
             }
         }
-    }
-}
-
-/// Ratings grouped by row (user or movie): compressed sparse rows over dense indices.
-struct SparseRows: Sendable {
-    var offsets: [Int]
-    var columns: [Int32]
-    var ratings: [Float]
-    var counts: [Int]
-
-    init(rowsOf rowIndex: [Int32], columnsOf columnIndex: [Int32], ratings values: [Float], rowCount: Int) {
-        var counts = [Int](repeating: 0, count: rowCount)
-        for row in rowIndex { counts[Int(row)] += 1 }
-        var offsets = [Int](repeating: 0, count: rowCount + 1)
-        for row in 0..<rowCount { offsets[row + 1] = offsets[row] + counts[row] }
-        var fill = offsets
-        var columns = [Int32](repeating: 0, count: rowIndex.count)
-        var ratings = [Float](repeating: 0, count: rowIndex.count)
-        for index in rowIndex.indices {
-            let row = Int(rowIndex[index])
-            columns[fill[row]] = columnIndex[index]
-            ratings[fill[row]] = values[index]
-            fill[row] += 1
-        }
-        self.offsets = offsets
-        self.columns = columns
-        self.ratings = ratings
-        self.counts = counts
     }
 }

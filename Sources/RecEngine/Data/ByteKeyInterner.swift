@@ -9,7 +9,7 @@ import Dispatch
 /// starts. A lookup reads one slot and, when the hash bits match, that one record: at millions
 /// of names both are far bigger than the caches, so a reader asks for them some rows ahead
 /// (`prefetchSlot`, then `prefetchRecord` once the slot has arrived), and the table lives in
-/// huge pages. A `String` is made only for a new name. The unsafe pointers never escape a call.
+/// huge pages. A `String` is made only for a new name. Bytes are read through `ByteView`.
 struct ByteKeyInterner: Sendable {
     /// The records, back to back from offset 0, each padded to a multiple of 4 bytes: a 32-bit
     /// id, a 32-bit length, then the key's bytes.
@@ -41,11 +41,11 @@ struct ByteKeyInterner: Sendable {
     }
 
     /// The id of the bytes, adding them when new.
-    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> Int32 {
+    mutating func intern(_ bytes: ByteView) throws(Failure) -> Int32 {
         let hash = Self.hash(bytes)
         let (found, slot) = find(bytes, hash)
         if let found { return found }
-        guard let key = String(validating: bytes, as: UTF8.self) else { throw .invalidUTF8 }
+        guard let key = bytes.validatedString() else { throw .invalidUTF8 }
         try add(bytes, key: key, hash: hash, slot: slot)
         return Int32(keys.count - 1)
     }
@@ -62,9 +62,7 @@ struct ByteKeyInterner: Sendable {
         var start = 0
         for (index, end) in ends.enumerated() {
             guard end >= start, end <= bytes.count else { return nil }
-            let id = bytes.withUnsafeBufferPointer { all in
-                try? intern(UnsafeBufferPointer(rebasing: all[start..<end]))
-            }
+            let id = ByteView.with(bytes) { all in try? intern(all.slice(start..<end)) }
             // A repeated key gets the id of its first appearance, not the next one.
             guard let id, Int(id) == index else { return nil }
             start = end
@@ -74,7 +72,7 @@ struct ByteKeyInterner: Sendable {
     /// Starts fetching the slot where a lookup of a key with this hash begins; a hint only.
     func prefetchSlot(hash: UInt64) {
         let slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-        slots.withUnsafeBufferPointer { recbook_prefetch_for_write($0.baseAddress! + slot) }
+        SharedReads.with(slots) { recbook_prefetch_for_write($0.address(slot)) }
     }
 
     /// Starts fetching the record of the first slot from the hash's home whose hash bits match,
@@ -82,17 +80,17 @@ struct ByteKeyInterner: Sendable {
     /// brought the slot in.
     func prefetchRecord(hash: UInt64) {
         let tag = hash & Self.tagMask
-        slots.withUnsafeBufferPointer { slots in
-            records.withUnsafeBufferPointer { records in
+        SharedReads.with(slots) { slots in
+            ByteView.with(records) { records in
                 let mask = slots.count - 1
                 var slot = Int(truncatingIfNeeded: hash) & mask
                 for _ in 0..<8 {
                     let entry = slots[slot]
                     if entry == 0 { return }
                     if entry & Self.tagMask == tag {
-                        let record = records.baseAddress! + Self.offset(entry)
-                        recbook_prefetch_for_read(record)
-                        recbook_prefetch_for_read(record + Self.headerSize + 15)
+                        let record = Self.offset(entry)
+                        records.prefetch(at: record)
+                        records.prefetch(at: record + Self.headerSize + 15)
                         return
                     }
                     slot = (slot + 1) & mask
@@ -103,10 +101,7 @@ struct ByteKeyInterner: Sendable {
 
     /// The id of `key`, or `nil` when it was never interned.
     func id(of key: String) -> Int? {
-        var copy = key
-        return copy.withUTF8 { bytes in
-            find(bytes, Self.hash(bytes)).id.map(Int.init)
-        }
+        ByteView.with(key) { bytes in find(bytes, Self.hash(bytes)).id.map(Int.init) }
     }
 
     /// Adds every key of `other` that is not here yet, in `other`'s id order, and returns, for
@@ -136,11 +131,9 @@ struct ByteKeyInterner: Sendable {
         var ids = [Int32](repeating: -1, count: count)
         var hashes = [UInt64](repeating: 0, count: count)
         let starts = other.recordOffsets(at: [0, count / 2])
-        ids.withUnsafeMutableBufferPointer { ids in
-            hashes.withUnsafeMutableBufferPointer { hashes in
-                let shared = UncheckedSendable((ids, hashes))
+        DisjointWrites.with(&ids) { ids in
+            DisjointWrites.with(&hashes) { hashes in
                 forEachChunk(2, threads: threads) { half in
-                    let (ids, hashes) = shared.value
                     let range = (half * count / 2)..<((half + 1) * count / 2)
                     var offset = starts[half]
                     other.forEachRecord(range, from: &offset) { id, _, bytes in hashes[id] = Self.hash(bytes) }
@@ -163,24 +156,23 @@ struct ByteKeyInterner: Sendable {
     private static let recordDistance = 16
 
     /// The id of the bytes if present, else the empty slot where they would go.
-    private func find(_ bytes: UnsafeBufferPointer<UInt8>, _ hash: UInt64) -> (id: Int32?, slot: Int) {
+    private func find(_ bytes: ByteView, _ hash: UInt64) -> (id: Int32?, slot: Int) {
         let tag = hash & Self.tagMask
-        return slots.withUnsafeBufferPointer { slots in
-            records.withUnsafeBufferPointer { records in
+        return SharedReads.with(slots) { slots in
+            ByteView.with(records) { records in
                 let mask = slots.count - 1
                 var slot = Int(truncatingIfNeeded: hash) & mask
                 while true {
                     let entry = slots[slot]
                     if entry == 0 { return (nil, slot) }
                     if entry & Self.tagMask == tag {
-                        let record = UnsafeRawPointer(records.baseAddress! + Self.offset(entry))
-                        let length = Int(record.load(fromByteOffset: 4, as: UInt32.self))
+                        let record = Self.offset(entry)
+                        let length = Int(records.uint32(at: record + 4))
                         if length == bytes.count
-                            && (length == 0
-                                || Self.same(
-                                    record.assumingMemoryBound(to: UInt8.self) + Self.headerSize, bytes.baseAddress!, length))
+                            && records.slice((record + Self.headerSize)..<(record + Self.headerSize + length))
+                                .elementsEqual(bytes)
                         {
-                            return (Int32(record.load(as: UInt32.self)), slot)
+                            return (Int32(records.uint32(at: record)), slot)
                         }
                     }
                     slot = (slot + 1) & mask
@@ -190,15 +182,15 @@ struct ByteKeyInterner: Sendable {
     }
 
     /// Appends a new key's record and points the empty `slot` at it.
-    private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, key: String, hash: UInt64, slot: Int) throws(Failure) {
+    private mutating func add(_ bytes: ByteView, key: String, hash: UInt64, slot: Int) throws(Failure) {
         let offset = records.count
         let size = Self.recordSize(bytes.count)
         guard offset / 4 < Int(UInt32.max) else { throw .tooManyKeys }
         let id = UInt32(keys.count)
         keys.append(key)
-        withUnsafeBytes(of: id) { records.append(contentsOf: $0) }
-        withUnsafeBytes(of: UInt32(bytes.count)) { records.append(contentsOf: $0) }
-        records.append(contentsOf: bytes)
+        Self.appendNative(id, to: &records)
+        Self.appendNative(UInt32(bytes.count), to: &records)
+        bytes.append(to: &records)
         while records.count < offset + size { records.append(0) }
         slots[slot] = (hash & Self.tagMask) | UInt64(offset / 4 + 1)
         if keys.count * 2 > slots.count { grow(to: slots.count * 2) }
@@ -222,14 +214,13 @@ struct ByteKeyInterner: Sendable {
     /// Calls `body(id, recordOffset, bytes)` for the records of `ids`, the first of which starts
     /// at `offset`; leaves `offset` after the last.
     private func forEachRecord(
-        _ ids: Range<Int>, from offset: inout Int, _ body: (Int, Int, UnsafeBufferPointer<UInt8>) -> Void
+        _ ids: Range<Int>, from offset: inout Int, _ body: (Int, Int, ByteView) -> Void
     ) {
         guard !ids.isEmpty else { return }
-        records.withUnsafeBytes { records in
+        ByteView.with(records) { records in
             for id in ids {
-                let length = Int(records.load(fromByteOffset: offset + 4, as: UInt32.self))
-                let bytes = (records.baseAddress! + offset + Self.headerSize).assumingMemoryBound(to: UInt8.self)
-                body(id, offset, UnsafeBufferPointer(start: bytes, count: length))
+                let length = Int(records.uint32(at: offset + 4))
+                body(id, offset, records.slice((offset + Self.headerSize)..<(offset + Self.headerSize + length)))
                 offset += Self.recordSize(length)
             }
         }
@@ -254,29 +245,20 @@ struct ByteKeyInterner: Sendable {
     @inline(__always)
     private static func recordSize(_ length: Int) -> Int { (headerSize + length + 3) / 4 * 4 }
 
-    /// Byte equality, eight bytes at a time: names are short, and a call to memcmp costs more
-    /// than the comparison itself.
+    /// Appends `value`'s four bytes in the machine's byte order, as `ByteView.uint32` reads them:
+    /// low byte first of `littleEndian`, which is the value itself on a little-endian machine
+    /// and its bytes reversed on a big-endian one.
     @inline(__always)
-    private static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ length: Int) -> Bool {
-        var offset = 0
-        while offset + 8 <= length {
-            let left = UnsafeRawPointer(a + offset).loadUnaligned(as: UInt64.self)
-            let right = UnsafeRawPointer(b + offset).loadUnaligned(as: UInt64.self)
-            if left != right { return false }
-            offset += 8
-        }
-        while offset < length {
-            if a[offset] != b[offset] { return false }
-            offset += 1
-        }
-        return true
+    private static func appendNative(_ value: UInt32, to bytes: inout [UInt8]) {
+        let ordered = value.littleEndian
+        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: ordered >> UInt32(shift))) }
     }
 
     /// FNV-1a with a final avalanche, so short, similar names spread over the table.
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func hash(_ bytes: ByteView) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            h = (h ^ UInt64(byte)) &* 0x100_0000_01b3
+        for index in 0..<bytes.count {
+            h = (h ^ UInt64(bytes[index])) &* 0x100_0000_01b3
         }
         h ^= h >> 33
         h &*= 0xff51_afd7_ed55_8ccd

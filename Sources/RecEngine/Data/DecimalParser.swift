@@ -1,7 +1,7 @@
 /// Parses plain decimal numbers (`-1`, `4`, `3.5`, `8.25`) from bytes, rejecting anything else:
 /// no exponents, no spaces inside, no `nan` or `inf`, which a rating never is.
 enum DecimalParser {
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+    static func parse(_ bytes: ByteView, _ start: Int, _ end: Int) -> Double? {
         var position = start
         var last = end
         while position < last && bytes[position] == 0x20 { position += 1 }
@@ -31,16 +31,14 @@ enum DecimalParser {
         guard digits > 0 && position == last else { return nil }
         if hasFraction {
             // Rare for ratings: let the standard library round the decimal correctly.
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-            return Double(text.trimmingSpaces())
+            return Double(bytes.string(start..<end).trimmingSpaces())
         }
         return negative ? -integer : integer
     }
 
     /// Parses a decimal held in a `String`.
     static func parse(_ text: Substring) -> Double? {
-        var copy = String(text)
-        return copy.withUTF8 { parse($0, 0, $0.count) }
+        ByteView.with(String(text)) { parse($0, 0, $0.count) }
     }
 
     /// `4` for 4.0, `3.5` for 3.5: how a user wrote the number.

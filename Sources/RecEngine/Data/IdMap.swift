@@ -60,10 +60,9 @@ public struct IdMap: Sendable, Hashable {
     /// The index of `rawId`, appending it when it is new.
     @discardableResult
     public mutating func insert(_ rawId: String) -> Int32 {
-        var copy = rawId
         // A Swift String is always valid UTF-8, and the 16 GB of distinct ids it takes to fill
         // the table are far beyond anything built from Strings in memory.
-        return copy.withUTF8 { bytes in try! interner.intern(bytes) }
+        ByteView.with(rawId) { bytes in try! interner.intern(bytes) }
     }
 
     /// Adds the ids of `other` that are new here, in `other`'s order, and returns the index here

@@ -27,31 +27,31 @@ public enum RatingsReader {
         _ data: Data, source: String, format: RatingsFormat, threads: Int = allCores
     ) throws(DataError) -> LoadedRatings {
         try format.validate()
-        let result: Result<LoadedRatings, DataError> = data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
+        let result: Result<LoadedRatings, DataError> = ByteView.with(data) { bytes in
             let chunks = chunkBounds(bytes, count: bytes.count >= parallelThreshold ? 2 : 1)
-            var parsers = chunks.map { _ in Parser(source: source, format: format) }
+            var parsed = [Parser?](repeating: nil, count: chunks.count)
             var failures = [DataError?](repeating: nil, count: chunks.count)
-            parsers.withUnsafeMutableBufferPointer { parsers in
-                failures.withUnsafeMutableBufferPointer { failures in
-                    let parsers = UncheckedSendable(parsers)
-                    let failures = UncheckedSendable(failures)
-                    let input = UncheckedSendable(bytes)
+            DisjointWrites.with(&parsed) { parsed in
+                DisjointWrites.with(&failures) { failures in
                     forEachChunk(chunks.count, threads: threads) { chunk in
                         // Line numbers continue from the previous chunks.
-                        let firstLine = 1 + countNewlines(input.value, 0..<chunks[chunk].lowerBound)
+                        let firstLine = 1 + bytes.newlineCount(in: 0..<chunks[chunk].lowerBound)
+                        var parser = Parser(source: source, format: format)
                         do throws(DataError) {
                             // The first chunk's arrays will hold every row (see merge).
-                            let expectedRows = (chunk == 0 ? input.value.count : chunks[chunk].count) / 16
-                            try parsers.value[chunk].run(
-                                input.value, chunks[chunk], firstLine: firstLine, expectedRows: expectedRows)
+                            let expectedRows = (chunk == 0 ? bytes.count : chunks[chunk].count) / 16
+                            try parser.run(bytes, chunks[chunk], firstLine: firstLine, expectedRows: expectedRows)
+                            parsed[chunk] = parser
                         } catch {
-                            failures.value[chunk] = error
+                            failures[chunk] = error
                         }
                     }
                 }
             }
             if let failure = failures.compactMap({ $0 }).first { return .failure(failure) }
+            // Moved out, so that each parser's arrays are unique again for merge to grow in place.
+            var parsers = parsed.map { $0! }
+            parsed = []
             do throws(DataError) {
                 return .success(try merge(&parsers, threads: threads))
             } catch {
@@ -64,7 +64,7 @@ public enum RatingsReader {
     }
 
     /// `count` ranges covering `bytes`, each ending just after a newline (the last at the end).
-    private static func chunkBounds(_ bytes: UnsafeBufferPointer<UInt8>, count: Int) -> [Range<Int>] {
+    private static func chunkBounds(_ bytes: ByteView, count: Int) -> [Range<Int>] {
         var bounds: [Range<Int>] = []
         var start = 0
         for chunk in 1..<count {
@@ -76,27 +76,6 @@ public enum RatingsReader {
         }
         bounds.append(start..<bytes.count)
         return bounds
-    }
-
-    /// Eight bytes at a time: the second chunk counts the first chunk's lines (half a gigabyte at
-    /// 50M ratings) before it can number its own.
-    static func countNewlines(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let low7 = 0x7F * ones
-        var newlines = 0
-        var index = range.lowerBound
-        while index + 8 <= range.upperBound {
-            // A byte of x is zero exactly where the input byte is a newline; its high bit of
-            // ~(((x & 0x7F..) + 0x7F..) | x) is then set, and only then.
-            let x = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) ^ (0x0A * ones)
-            newlines += (~(((x & low7) &+ low7) | x) & (0x80 * ones)).nonzeroBitCount
-            index += 8
-        }
-        while index < range.upperBound {
-            if bytes[index] == 0x0A { newlines += 1 }
-            index += 1
-        }
-        return newlines
     }
 
     /// Joins the chunks' rows, renumbering each later chunk's ids after the ids seen before it.
@@ -142,12 +121,10 @@ public enum RatingsReader {
     private static func appendRenumbered(_ ids: [Int32], through map: [Int32], to column: inout [Int32], threads: Int) {
         let start = column.count
         column.append(contentsOf: repeatElement(0, count: ids.count))
-        column.withUnsafeMutableBufferPointer { column in
-            ids.withUnsafeBufferPointer { ids in
-                map.withUnsafeBufferPointer { map in
-                    let shared = UncheckedSendable((column, ids, map))
+        DisjointWrites.with(&column) { column in
+            SharedReads.with(ids) { ids in
+                SharedReads.with(map) { map in
                     forEachChunk(2, threads: threads) { half in
-                        let (column, ids, map) = shared.value
                         for index in (half * ids.count / 2)..<((half + 1) * ids.count / 2) {
                             column[start + index] = map[Int(ids[index])]
                         }
@@ -189,7 +166,7 @@ public enum RatingsReader {
         /// Parses the lines in `range`; the first of them is line `firstLine` of the file.
         /// `expectedRows` reserves room (untouched pages cost no memory).
         mutating func run(
-            _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, firstLine: Int, expectedRows: Int
+            _ bytes: ByteView, _ range: Range<Int>, firstLine: Int, expectedRows: Int
         ) throws(DataError) {
             users.reserveCapacity(expectedRows)
             movies.reserveCapacity(expectedRows)
@@ -240,7 +217,7 @@ public enum RatingsReader {
 
         /// Where the line after the one at `start` starts, and the hash of the line's user id
         /// (nil when it has none). Never throws: a malformed line is only reported when parsed.
-        private func hashUser(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ limit: Int) -> (next: Int, hash: UInt64?) {
+        private func hashUser(_ bytes: ByteView, _ start: Int, _ limit: Int) -> (next: Int, hash: UInt64?) {
             guard start < limit else { return (limit, nil) }
             var end = start
             while end < limit && bytes[end] != 0x0A { end += 1 }
@@ -260,11 +237,11 @@ public enum RatingsReader {
                 }
             }
             guard column == format.userColumn && position > fieldStart else { return (next, nil) }
-            return (next, ByteKeyInterner.hash(UnsafeBufferPointer(rebasing: bytes[fieldStart..<position])))
+            return (next, ByteKeyInterner.hash(bytes.slice(fieldStart..<position)))
         }
 
         private mutating func parseRow(
-            _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ line: Int
+            _ bytes: ByteView, _ start: Int, _ end: Int, _ line: Int
         ) throws(DataError) {
             let fields = split(bytes, start, end)
             guard fields == format.fieldCount else {
@@ -280,7 +257,7 @@ public enum RatingsReader {
         }
 
         /// Fills the field bounds and returns how many fields the line has (at most fieldCount + 1).
-        private mutating func split(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        private mutating func split(_ bytes: ByteView, _ start: Int, _ end: Int) -> Int {
             let limit = fieldStarts.count
             var fields = 0
             var fieldStart = start
@@ -307,14 +284,14 @@ public enum RatingsReader {
             return fields + 1
         }
 
-        private func matchesSeparator(_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int, _ end: Int) -> Bool {
+        private func matchesSeparator(_ bytes: ByteView, _ position: Int, _ end: Int) -> Bool {
             guard separator.count > 1 else { return true }
             guard position + separator.count <= end else { return false }
             for offset in 1..<separator.count where bytes[position + offset] != separator[offset] { return false }
             return true
         }
 
-        private func parseRating(_ bytes: UnsafeBufferPointer<UInt8>, _ column: Int, _ line: Int) throws(DataError) -> Float {
+        private func parseRating(_ bytes: ByteView, _ column: Int, _ line: Int) throws(DataError) -> Float {
             let start = fieldStarts[column]
             let end = fieldEnds[column]
             guard let value = DecimalParser.parse(bytes, start, end) else {
@@ -331,18 +308,18 @@ public enum RatingsReader {
         }
 
         private func field(
-            _ bytes: UnsafeBufferPointer<UInt8>, _ column: Int, _ line: Int, what: String
-        ) throws(DataError) -> UnsafeBufferPointer<UInt8> {
+            _ bytes: ByteView, _ column: Int, _ line: Int, what: String
+        ) throws(DataError) -> ByteView {
             let start = fieldStarts[column]
             let end = fieldEnds[column]
             guard end > start else { throw malformed(line, "empty \(what)") }
-            return UnsafeBufferPointer(rebasing: bytes[start..<end])
+            return bytes.slice(start..<end)
         }
 
         /// Interns in place: passing an interner `inout` from a non-mutating method would copy
         /// the whole parser, and with it the interner's storage, on every row.
         private mutating func intern(
-            _ key: UnsafeBufferPointer<UInt8>, user: Bool, _ line: Int, what: String
+            _ key: ByteView, user: Bool, _ line: Int, what: String
         ) throws(DataError) -> Int32 {
             do throws(ByteKeyInterner.Failure) {
                 return user ? try userInterner.intern(key) : try movieInterner.intern(key)
@@ -357,9 +334,8 @@ public enum RatingsReader {
             .malformedRow(path: source, line: line, reason: reason)
         }
 
-        private func quoted(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<min(end, start + 40)]), as: UTF8.self)
-            return "\"\(text)\""
+        private func quoted(_ bytes: ByteView, _ start: Int, _ end: Int) -> String {
+            "\"\(bytes.string(start..<min(end, start + 40)))\""
         }
     }
 

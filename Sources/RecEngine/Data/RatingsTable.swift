@@ -31,12 +31,4 @@ public struct RatingsTable: Sendable {
         }
         return (copy, replaced)
     }
-
-    /// Hands `body` the bytes of the users, movies and ratings columns, column after column, in
-    /// the machine's byte order, in place (a digest of a million rows copies nothing).
-    public func forEachColumnBytes(_ body: (UnsafeRawBufferPointer) -> Void) {
-        users.withUnsafeBytes(body)
-        movies.withUnsafeBytes(body)
-        ratings.withUnsafeBytes(body)
-    }
 }

@@ -46,19 +46,18 @@ enum AtomicFile {
     }
 
     /// Writes every byte, retrying short writes and interrupts; the `errno` of a failure, or nil.
+    /// A short write leaves the rest to copy, which a report (kilobytes) never notices.
     private static func writeAll(_ data: Data, to descriptor: Int32) -> Int32? {
-        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int32? in
-            var offset = 0
-            while offset < buffer.count {
-                let written = posixWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
+        var remaining = [UInt8](data)
+        while !remaining.isEmpty {
+            let written = posixWrite(descriptor, remaining)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
-            return nil
+            remaining.removeFirst(written)
         }
+        return nil
     }
 
     /// Removes temporary files that a killed render left in `folder`: those of processes that
@@ -103,7 +102,8 @@ enum AtomicFile {
     }
 }
 
-/// write(2), under a name `AtomicFile.write` does not shadow.
-private func posixWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    write(descriptor, bytes, count)
+/// write(2) of all of `bytes`, under a name `AtomicFile.write` does not shadow; the count
+/// written, or -1 with `errno` set.
+private func posixWrite(_ descriptor: Int32, _ bytes: [UInt8]) -> Int {
+    write(descriptor, bytes, bytes.count)
 }

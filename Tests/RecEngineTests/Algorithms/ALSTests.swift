@@ -159,12 +159,12 @@ import Testing
         #expect(zip(model.movieFactors, movieFactors).allSatisfy { abs(Double($0) - $1) < 1e-4 })
         #expect(zip(model.userFactors, userFactors).allSatisfy { abs(Double($0) - $1) < 1e-4 })
         #expect(train.movieCount == 5, "\(train.movieCount) movies")
-        #expect((0..<train.movieCount).contains { m in movies.filter { $0 == m }.count > NormalEquations.block })
+        #expect((0..<train.movieCount).contains { m in movies.filter { $0 == m }.count > RidgeSystem.block })
     }
 
-    /// The user half-step looks its dual kernels up in a table of the movies' dot products;
-    /// every row must come out with exactly the bits of computing them in place.
-    @Test func thePairTableChangesNoBits() throws {
+    /// The user half-step looks its dual kernels up in a table of the movies' dot products
+    /// (`RowDotProducts`); every row must come out with exactly the bits of computing them in place.
+    @Test func theDotProductTableChangesNoBits() throws {
         let rank = 6
         let movies = 40
         var generator = SplitMix64(seed: 17)
@@ -178,16 +178,23 @@ import Testing
         let config = ALSConfig(rank: rank, regularization: 0.05)
         func solveAll(tabulated: Bool) -> [Float] {
             var solved = [Float](repeating: 0, count: counts.count * rank)
-            let space = NormalEquations.Workspace(rank: rank)
-            defer { space.deallocate() }
-            fixed.withUnsafeBufferPointer { fixed in
-                let pairs = tabulated ? NormalEquations.PairTable(fixed: fixed.baseAddress!, rows: movies, rank: rank) : nil
-                defer { pairs?.deallocate() }
-                #expect((pairs != nil) == tabulated)
-                for row in counts.indices {
-                    NormalEquations.solveRow(
-                        row, offsets: offsets, columns: columns, ratings: ratings, fixed: fixed.baseAddress!, pairs: pairs,
-                        into: &solved, config: config, space)
+            let system = RidgeSystem(rank: rank)
+            defer { system.deallocate() }
+            SharedReads.with(fixed) { fixed in
+                let products = tabulated ? RowDotProducts(fixed, rows: movies, rank: rank) : nil
+                #expect((products != nil) == tabulated)
+                SharedReads.with(offsets) { offsets in
+                    SharedReads.with(columns) { columns in
+                        SharedReads.with(ratings) { ratings in
+                            let rows = SparseRows.Reads(offsets: offsets, columns: columns, ratings: ratings)
+                            DisjointWrites.with(&solved) { solved in
+                                for row in counts.indices {
+                                    NormalEquations.solveRow(
+                                        row, of: rows, fixed: fixed, products: products, into: solved, config: config, system)
+                                }
+                            }
+                        }
+                    }
                 }
             }
             return solved

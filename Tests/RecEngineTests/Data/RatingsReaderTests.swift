@@ -129,10 +129,9 @@ import Testing
         let bytes = (0..<4_099).map { _ in
             generator.next() % 4 == 0 ? UInt8(0x0A) : UInt8(truncatingIfNeeded: generator.next())
         }
-        bytes.withUnsafeBufferPointer { buffer in
+        ByteView.with(bytes) { view in
             for range in [0..<bytes.count, 1..<4_098, 3..<3, 5..<12, 7..<4_000] {
-                #expect(
-                    RatingsReader.countNewlines(buffer, range) == bytes[range].filter { $0 == 0x0A }.count, "\(range)")
+                #expect(view.newlineCount(in: range) == bytes[range].filter { $0 == 0x0A }.count, "\(range)")
             }
         }
     }
