@@ -5,7 +5,7 @@ SWIFT ?= swift
 RECBOOK_RELEASE = .build/release/recbook
 SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: chromium report test lint format deps build reference reference-keras article-scale-check bench bench-scale scale-check clean docs spark fuzz browser-check
+.PHONY: spark-cluster spark-cluster-stop chromium report test lint format deps build reference reference-keras article-scale-check bench bench-scale scale-check clean docs spark fuzz browser-check
 
 # recbook.yml lists the notebooks and the data each runs on: 01-02 on the Douban files
 # (data/douban/, else ../shared/data/douban), 03-06 on data/douban or else the synthetic
@@ -58,6 +58,14 @@ reference-keras:
 # scale in a release build; too slow for the debug `make test`.
 article-scale-check: deps
 	RECBOOK_ARTICLE_SCALE=1 $(SWIFT) test -c release -Xswiftc -enable-testing --filter KerasReferenceTests
+
+# A Spark standalone cluster on this machine (a master and two one-core workers, everything on
+# 127.0.0.1) from the pyspark in .venv: `recbook render --spark-master spark://127.0.0.1:7077`.
+spark-cluster: spark
+	scripts/spark-cluster.sh start
+
+spark-cluster-stop:
+	scripts/spark-cluster.sh stop
 
 bench: deps
 	cd Benchmarks && $(SWIFT) package benchmark --no-progress --target RecBenchmarks

@@ -13,12 +13,15 @@ public final class PreviewServer: Sendable {
     private let http: HTTPServer
     private let events = ReloadEvents()
     private let running = RunningTask()
+    /// `host:port` as given, for messages.
+    private let address: String
 
     /// - Parameters:
     ///   - host: an IPv4 or IPv6 address to listen on.
     ///   - port: 0 picks a free port (see `port()`).
     public init(folder: ServedFolder, host: String, port: UInt16) throws(PreviewError) {
         self.folder = folder
+        self.address = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
         let address: any SocketAddress
         do {
             address =
@@ -39,7 +42,7 @@ public final class PreviewServer: Sendable {
         // Look before checking the clock: when the concurrency pool is busy this loop may wake
         // late, and a server that started meanwhile is not a failure.
         while true {
-            if let error = running.failure { throw .cannotListen(reason: "\(error)") }
+            if let error = running.failure { throw .cannotListen(reason: reason(error)) }
             switch await http.listeningAddress {
             case .ip4(_, let port), .ip6(_, let port): return port
             default: break
@@ -49,6 +52,12 @@ public final class PreviewServer: Sendable {
             }
             try? await Task.sleep(for: .milliseconds(20))
         }
+    }
+
+    /// What went wrong, in the operating system's words when it said something.
+    private func reason(_ error: any Error) -> String {
+        guard case SocketError.failed(_, _, let message) = error else { return "\(error)" }
+        return "\(address): \(message)"
     }
 
     /// Tells every open page that a render rewrote `pages` (names in the folder).

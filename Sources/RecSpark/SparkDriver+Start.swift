@@ -14,6 +14,6 @@ extension SparkDriver {
         return try SparkDriver(
             Launch(
                 executable: settings.python, arguments: [script], environment: settings.environment,
-                logFile: (folder as NSString).appendingPathComponent("driver.log")))
+                logFile: (folder as NSString).appendingPathComponent("driver.log"), master: settings.master))
     }
 }

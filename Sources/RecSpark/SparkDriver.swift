@@ -22,8 +22,13 @@ public final class SparkDriver {
         public var environment: [String: String]
         /// The driver's standard error (its log, the JVM's too) goes here.
         public var logFile: String
+        /// The master it is told to use, for messages.
+        public var master: String
 
-        public init(executable: String, arguments: [String], environment: [String: String], logFile: String) {
+        public init(
+            executable: String, arguments: [String], environment: [String: String], logFile: String, master: String
+        ) {
+            self.master = master
             self.executable = executable
             self.arguments = arguments
             self.environment = environment
@@ -83,7 +88,8 @@ public final class SparkDriver {
         } catch {
             end()
             if case .requestFailed(_, let message) = error {
-                throw .driverFailed(reason: "could not start Spark: \(message)", log: Self.tail(of: logFile))
+                throw .driverFailed(
+                    reason: "could not start Spark on \(launch.master): \(message)", log: Self.tail(of: logFile))
             }
             throw error
         }
@@ -199,10 +205,15 @@ public final class SparkDriver {
         }
     }
 
-    /// The last lines of the driver's log.
+    /// The last lines of the driver's log, without Java's stack frames (`at ...`, `... N more`).
     static func tail(of logFile: String, lines: Int = 15) -> String {
         guard let data = FileManager.default.contents(atPath: logFile) else { return "" }
         let text = String(decoding: data, as: UTF8.self)
-        return text.split(separator: "\n", omittingEmptySubsequences: true).suffix(lines).joined(separator: "\n")
+        return text.split(separator: "\n", omittingEmptySubsequences: true)
+            .filter { line in
+                let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
+                return !(trimmed.count < line.count && (trimmed.hasPrefix("at ") || trimmed.hasPrefix("...")))
+            }
+            .suffix(lines).joined(separator: "\n")
     }
 }

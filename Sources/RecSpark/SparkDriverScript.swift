@@ -27,6 +27,15 @@ enum SparkDriverScript {
         sys.stdout = sys.stderr
 
 
+        def describe(error):
+            """One line: a Java exception's own message rather than py4j's wrapping and stack."""
+            java = getattr(error, "java_exception", None)
+            if java is not None:
+                return str(java.toString())
+            lines = str(error).strip().splitlines()
+            return "%s: %s" % (type(error).__name__, lines[0] if lines else "")
+
+
         def send(message):
             message["v"] = PROTOCOL
             replies.write(json.dumps(message, allow_nan=False) + "\n")
@@ -50,7 +59,7 @@ enum SparkDriverScript {
             spark = SparkSession.builder.appName("recbook").getOrCreate()
             spark.sparkContext.setLogLevel("ERROR")
         except Exception as error:
-            send({"id": 0, "ok": False, "error": "Spark did not start: %s: %s" % (type(error).__name__, error)})
+            send({"id": 0, "ok": False, "error": describe(error)})
             sys.exit(1)
         send({"id": 0, "ok": True, "result": {"master": spark.sparkContext.master, "spark_version": spark.version,
                                               "startup_seconds": time.time() - started}})
@@ -105,7 +114,7 @@ enum SparkDriverScript {
             try:
                 send({"id": number, "ok": True, "result": operation(request.get("args") or {})})
             except Exception as error:
-                send({"id": number, "ok": False, "error": "%s: %s" % (type(error).__name__, error)})
+                send({"id": number, "ok": False, "error": describe(error)})
             if request.get("op") == "stop":
                 break
         spark.stop()

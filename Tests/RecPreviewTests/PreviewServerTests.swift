@@ -124,7 +124,9 @@ import Testing
         let (server, http, out) = try await Self.serve()
         defer { Task { await server.stop() } }
         let second = try PreviewServer(folder: try #require(ServedFolder(out.path)), host: "127.0.0.1", port: http.port)
-        await #expect(throws: PreviewError.self) { _ = try await second.start() }
+        await #expect(throws: PreviewError.cannotListen(reason: "127.0.0.1:\(http.port): Address already in use")) {
+            _ = try await second.start()
+        }
         #expect(throws: PreviewError.badHost("localhost")) {
             _ = try PreviewServer(folder: try #require(ServedFolder(out.path)), host: "localhost", port: 0)
         }

@@ -56,7 +56,8 @@ import Testing
         return try SparkDriver(
             SparkDriver.Launch(
                 executable: "/usr/bin/python3", arguments: [folder + "/peer.py", mode],
-                environment: ProcessInfo.processInfo.environment, logFile: folder + "/driver.log"),
+                environment: ProcessInfo.processInfo.environment, logFile: folder + "/driver.log",
+                master: "local[1]"),
             startTimeout: startTimeout)
     }
 
@@ -122,7 +123,8 @@ import Testing
         ) { try Self.fake("dies-at-once") }
         #expect(
             throws: SparkError.driverFailed(
-                reason: "could not start Spark: Spark did not start: master spark://nowhere:7077 unreachable", log: "")
+                reason: "could not start Spark on local[1]: Spark did not start: master spark://nowhere:7077 unreachable", log: ""
+            )
         ) { try Self.fake("cannot-start") }
         #expect(
             throws: SparkError.driverTimedOut(waitingFor: "the start of Spark", seconds: 1, log: "")
@@ -189,5 +191,26 @@ import Testing
         #expect(replies.next(until: .now + .seconds(30)) == .endOfStream, "nothing after the stop reply")
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
+    }
+}
+
+extension SparkDriverTests {
+    @Test func theLogTailLeavesOutJavaStackFrames() throws {
+        let log = try TestPaths.temporaryFolder().appendingPathComponent("driver.log")
+        try Data(
+            """
+            26/12/02 WARN NativeCodeLoader: Unable to load native-hadoop library
+            java.io.IOException: Connection refused: /127.0.0.1:7999
+            \tat io.netty.channel.unix.Errors.newConnectException0(Errors.java:166)
+                at java.base/java.lang.Thread.run(Thread.java:840)
+            \t... 12 more
+            26/12/02 ERROR StandaloneSchedulerBackend: Application has been killed. Reason: All masters are unresponsive! Giving up.
+            """.utf8
+        ).write(to: log)
+        #expect(
+            SparkDriver.tail(of: log.path, lines: 2)
+                == "java.io.IOException: Connection refused: /127.0.0.1:7999\n"
+                + "26/12/02 ERROR StandaloneSchedulerBackend: Application has been killed. Reason: All masters are unresponsive! Giving up."
+        )
     }
 }

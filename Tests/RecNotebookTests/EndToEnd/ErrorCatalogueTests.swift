@@ -93,6 +93,33 @@ import Testing
                     + "\"spark_version\": \"4.3.0\", \"startup_seconds\": 1}}'\nread request\necho garbage\nsleep 30\n")
         },
         "out-not-a-folder": outNotAFolder,
+        "preview-markdown-only": {
+            try preview(["--to", "md"])
+        },
+        "preview-bad-host": {
+            try preview(["--host", "example.com"])
+        },
+        "preview-port-taken": {
+            // Another program holds a port on the loopback address.
+            let holder = Process()
+            holder.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+            holder.arguments = [
+                "-c",
+                "import socket, time\ns = socket.socket()\ns.bind(('127.0.0.1', 0))\ns.listen()\n"
+                    + "print(s.getsockname()[1], flush=True)\ntime.sleep(120)",
+            ]
+            let output = Pipe()
+            holder.standardOutput = output
+            try holder.run()
+            defer { holder.terminate() }
+            var port = ""
+            while !port.hasSuffix("\n"), case let byte = output.fileHandleForReading.readData(ofLength: 1), !byte.isEmpty {
+                port += String(decoding: byte, as: UTF8.self)
+            }
+            let message = try preview(["--port", port.trimmingCharacters(in: .whitespacesAndNewlines)])
+            return message.replacingOccurrences(
+                of: port.trimmingCharacters(in: .whitespacesAndNewlines), with: "8000")
+        },
         "timings-file-name": {
             let project = try makeProject()
             try Data("# Timings\n\n```rec\nload ratings=user_movies.csv\n```\n".utf8).write(
@@ -283,6 +310,16 @@ import Testing
         }
         let run = RunnerFixtures.run(markdown, file: "notebook.md", data: project.data.path, cache: cache)
         return run.cells.flatMap(\.cacheEvents).map(\.summary).joined(separator: "\n")
+    }
+
+    /// `recbook preview notebook.md` with `options`: its error, from the first line that says one.
+    static func preview(_ options: [String]) throws -> String {
+        let project = try makeProject()
+        _ = try project.notebook("load ratings=user_movies.csv")
+        let run = try CommandRun.recbook(
+            ["preview", "notebook.md", "--data", "data", "--out", "output"] + options, in: project.root)
+        let lines = run.errors.split(separator: "\n").filter { $0.hasPrefix("Error: ") }
+        return project.readable(lines.first.map(String.init) ?? run.errors)
     }
 
     /// A stand-in for the driver's Python (`PYSPARK_DRIVER_PYTHON`) that runs `script` instead.
