@@ -5,7 +5,7 @@ SWIFT ?= swift
 RECBOOK_RELEASE = .build/release/recbook
 SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: spark-cluster spark-cluster-stop chromium report test lint format deps build reference reference-keras article-scale-check bench bench-scale scale-check clean docs spark fuzz browser-check
+.PHONY: bench-spark spark-cluster spark-cluster-stop chromium report test lint format deps build reference reference-keras article-scale-check bench bench-scale scale-check clean docs spark fuzz browser-check
 
 # recbook.yml lists the notebooks and the data each runs on: 01-02 on the Douban files
 # (data/douban/, else ../shared/data/douban), 03-06 on data/douban or else the synthetic
@@ -66,6 +66,13 @@ spark-cluster: spark
 
 spark-cluster-stop:
 	scripts/spark-cluster.sh stop
+
+# A second Spark ALS fit in a notebook against a warm fit in a plain PySpark script, side by side,
+# on the article-scale synthetic data (issue 16); writes scripts/bench/spark-warm-fit.json.
+bench-spark: spark
+	$(SWIFT) build -c release --product recbook
+	$(RECBOOK_RELEASE) synth --preset douban --seed 42 --out .build/bench-spark-data
+	.venv/bin/python scripts/bench/spark_warm_fit.py $(RECBOOK_RELEASE) .build/bench-spark-data > scripts/bench/spark-warm-fit.json
 
 bench: deps
 	cd Benchmarks && $(SWIFT) package benchmark --no-progress --target RecBenchmarks

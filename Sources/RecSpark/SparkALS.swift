@@ -19,6 +19,7 @@ public enum SparkALS {
     }
 
     struct Arguments: Encodable {
+        var split: String
         var work: String
         var rank: Int
         var iterations: Int
@@ -27,18 +28,26 @@ public enum SparkALS {
         var seed: Int
     }
 
+    /// Writes a split for `train` to read: once per split and session, since the driver keeps each
+    /// split it has read cached for every later fit.
+    public static func writeSplit(train: RatingsTable, test: RatingsTable, folder: String) throws(SparkError) {
+        try SparkJobFiles.writeSplit(train: train, test: test, folder: folder)
+    }
+
     /// - Parameters:
-    ///   - workFolder: where the split and Spark's output are exchanged (kept for inspection).
+    ///   - splitFolder: where `writeSplit` wrote `train` and `test`.
+    ///   - workFolder: where Spark writes this run's predictions and factors (kept for inspection).
     ///   - startedSession: whether this call's caller started `driver` for it; its start-up is then
     ///     part of this run's timings.
     public static func train(
-        _ train: RatingsTable, test: RatingsTable, config: ALSConfig, driver: SparkDriver, workFolder: String,
-        startedSession: Bool, timeout: Duration = .seconds(4 * 3600)
+        _ train: RatingsTable, test: RatingsTable, config: ALSConfig, driver: SparkDriver, splitFolder: String,
+        workFolder: String, startedSession: Bool, timeout: Duration = .seconds(4 * 3600)
     ) throws(SparkError) -> SparkALSResult {
-        try SparkJobFiles.prepare(train: train, test: test, folder: workFolder)
+        try SparkJobFiles.clearOutputs(folder: workFolder)
         let started = ContinuousClock.now
         let arguments = Arguments(
-            work: workFolder, rank: config.rank, iterations: config.iterations, regularization: config.regularization,
+            split: splitFolder, work: workFolder, rank: config.rank, iterations: config.iterations,
+            regularization: config.regularization,
             nonnegative: config.nonnegative, seed: Int(truncatingIfNeeded: config.seed & 0x7FFF_FFFF))
         let reply = try driver.call("als", arguments, returning: Reply.self, timeout: timeout)
         let total = ContinuousClock.now - started

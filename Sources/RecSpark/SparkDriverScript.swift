@@ -71,15 +71,29 @@ enum SparkDriverScript {
                     out.write(",".join([str(row["id"])] + ["%r" % float(v) for v in row["features"]]) + "\n")
 
 
+        splits = {}
+
+
+        def split_frames(folder):
+            """SPLIT/train.csv (cached: every later fit on the same split reuses it) and SPLIT/test.csv."""
+            if folder not in splits:
+                train = spark.read.csv(os.path.join(folder, "train.csv"), schema="user INT, movie INT, rating FLOAT")
+                test = spark.read.csv(os.path.join(folder, "test.csv"), schema="row INT, user INT, movie INT, rating FLOAT")
+                # A file this size is one partition: spread it over the cores before ALS blocks it.
+                train = train.repartition(spark.sparkContext.defaultParallelism)
+                splits[folder] = (train.cache(), test)
+            return splits[folder]
+
+
         def als(args):
-            """Explicit ALS on WORK/train.csv; predicts WORK/test.csv; writes predictions and factors."""
+            """Explicit ALS on the split's training rows; predicts its test rows; writes predictions and
+            factors to WORK."""
             work = args["work"]
             began = time.time()
-            train = spark.read.csv(os.path.join(work, "train.csv"), schema="user INT, movie INT, rating FLOAT")
-            test = spark.read.csv(os.path.join(work, "test.csv"), schema="row INT, user INT, movie INT, rating FLOAT")
+            train, test = split_frames(args["split"])
             model = ALS(rank=args["rank"], maxIter=args["iterations"], regParam=args["regularization"],
                         nonnegative=args["nonnegative"], seed=args["seed"], userCol="user", itemCol="movie",
-                        ratingCol="rating", coldStartStrategy="nan").fit(train.cache())
+                        ratingCol="rating", coldStartStrategy="nan").fit(train)
             model.userFactors.count()
             fitted = time.time()
             rows = model.transform(test).select("row", "prediction").collect()
@@ -89,7 +103,6 @@ enum SparkDriverScript {
             predicted = time.time()
             write_factors(os.path.join(work, "user_factors.csv"), model.userFactors)
             write_factors(os.path.join(work, "movie_factors.csv"), model.itemFactors)
-            train.unpersist()
             return {"fit_seconds": fitted - began, "predict_seconds": predicted - fitted, "rank": model.rank}
 
 

@@ -6,14 +6,22 @@ import RecEngine
 enum SparkJobFiles {
     static let outputs = ["predictions.csv", "user_factors.csv", "movie_factors.csv"]
 
-    static func prepare(train: RatingsTable, test: RatingsTable, folder: String) throws(SparkError) {
-        let fileManager = FileManager.default
+    /// Writes the split's rows for the driver (`train.csv`, and `test.csv` with row numbers).
+    static func writeSplit(train: RatingsTable, test: RatingsTable, folder: String) throws(SparkError) {
         do {
-            try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            // A previous run's output must never be read as this run's.
-            for name in outputs { try? fileManager.removeItem(atPath: path(folder, name)) }
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try write(path(folder, "train.csv"), csv(train, withRow: false))
             try write(path(folder, "test.csv"), csv(test, withRow: true))
+        } catch {
+            throw .cannotWrite(path: folder, reason: (error as NSError).localizedDescription)
+        }
+    }
+
+    /// Makes `folder` ready for a run's output: a previous run's must never be read as this one's.
+    static func clearOutputs(folder: String) throws(SparkError) {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for name in outputs { try? FileManager.default.removeItem(atPath: path(folder, name)) }
         } catch {
             throw .cannotWrite(path: folder, reason: (error as NSError).localizedDescription)
         }

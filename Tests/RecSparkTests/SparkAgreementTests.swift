@@ -53,8 +53,10 @@ struct SparkAgreementTests {
         let driver = try SparkDriver.start(
             try SparkSettings.resolve(master: master, projectFolder: TestPaths.repository.path), in: folder)
         defer { driver.stop() }
+        try SparkALS.writeSplit(train: train, test: test, folder: folder + "/split")
         let spark = try SparkALS.train(
-            train, test: test, config: config, driver: driver, workFolder: folder + "/als", startedSession: true)
+            train, test: test, config: config, driver: driver, splitFolder: folder + "/split", workFolder: folder + "/als",
+            startedSession: true)
         let sparkRMSE = ErrorMetrics(predicted: spark.predictions.map { $0.isNaN ? mean : min(5, max(1, $0)) }, actual: actual)
             .rmse
         return (embeddedRMSE, sparkRMSE, spark.master)

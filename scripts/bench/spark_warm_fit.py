@@ -42,7 +42,7 @@ def recbook_side(recbook, data_dir, master):
         out.write(NOTEBOOK)
     subprocess.run([os.path.abspath(recbook), "render", "two.md", "--data", os.path.abspath(data_dir), "--out", "out",
                     "--no-cache", "--no-timings", "--spark-master", master], cwd=folder, check=True,
-                   stdout=subprocess.DEVNULL)
+                   stdout=subprocess.DEVNULL, env={**os.environ, "PYSPARK_DRIVER_PYTHON": sys.executable})
     timings = json.load(open(os.path.join(folder, "out", "timings.json")))
     cells = next(iter(timings["reports"].values()))["cells"]
     return [column["values"] for cell in cells for column in cell.get("timedColumns", [])]

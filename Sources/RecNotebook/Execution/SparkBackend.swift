@@ -1,4 +1,5 @@
 import Foundation
+import RecEngine
 import RecSpark
 
 /// The notebook's Spark session: one driver, started by the first directive that needs Spark,
@@ -6,6 +7,8 @@ import RecSpark
 /// (exited, timed out) is replaced by a new one on the next directive.
 final class SparkBackend {
     private var running: SparkDriver?
+    /// The splits written for the driver, by the digest of their rows.
+    private var splitFolders: [String: String] = [:]
     /// This session's work folder: the driver program, its log, and one folder per Spark run.
     let folder: String
 
@@ -25,7 +28,18 @@ final class SparkBackend {
         return (driver, true)
     }
 
-    /// Where the run named `name` exchanges its files with Spark.
+    /// The folder holding `train` and `test` for the driver, written the first time this split is
+    /// asked for; later runs on it reuse both the files and the driver's cached copy.
+    func splitFolder(train: RatingsTable, test: RatingsTable) throws(SparkError) -> String {
+        let key = Session.digest(train) + Session.digest(test)
+        if let written = splitFolders[key] { return written }
+        let split = (folder as NSString).appendingPathComponent("split-\(splitFolders.count + 1)")
+        try SparkALS.writeSplit(train: train, test: test, folder: split)
+        splitFolders[key] = split
+        return split
+    }
+
+    /// Where the run named `name` receives Spark's output.
     func workFolder(for name: String) -> String {
         (folder as NSString).appendingPathComponent(name.filter { $0.isLetter || $0.isNumber || $0 == "-" })
     }

@@ -26,6 +26,7 @@ enum SparkTraining {
                 let (driver, started) = try session.spark.driver(master: session.context.sparkMaster)
                 return try SparkALS.train(
                     split.train, test: split.test, config: als, driver: driver,
+                    splitFolder: try session.spark.splitFolder(train: split.train, test: split.test),
                     workFolder: session.spark.workFolder(for: name), startedSession: started)
             } catch {
                 throw invocation.fail(error.description)
