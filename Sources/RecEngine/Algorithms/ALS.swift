@@ -95,11 +95,11 @@ public enum ALS {
             rows.withReads { rows in
                 DisjointWrites.with(&solved) { solved in
                     forEachTask(chunks, threads: threads) { chunk in
-                        let system = RidgeSystem(rank: rank)
-                        defer { system.deallocate() }
-                        for row in (chunk * rowCount / chunks)..<((chunk + 1) * rowCount / chunks) {
-                            NormalEquations.solveRow(
-                                row, of: rows, fixed: fixed, products: products, into: solved, config: config, system)
+                        RidgeSystem.with(rank: rank) { system in
+                            for row in (chunk * rowCount / chunks)..<((chunk + 1) * rowCount / chunks) {
+                                NormalEquations.solveRow(
+                                    row, of: rows, fixed: fixed, products: products, into: solved, config: config, system)
+                            }
                         }
                     }
                 }

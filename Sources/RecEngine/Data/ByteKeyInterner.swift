@@ -72,7 +72,7 @@ struct ByteKeyInterner: Sendable {
     /// Starts fetching the slot where a lookup of a key with this hash begins; a hint only.
     func prefetchSlot(hash: UInt64) {
         let slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-        SharedReads.with(slots) { recbook_prefetch_for_write($0.address(slot)) }
+        SharedReads.with(slots) { $0.memory.prefetchForWrite(slot) }
     }
 
     /// Starts fetching the record of the first slot from the hash's home whose hash bits match,

@@ -1,4 +1,3 @@
-import CIntrinsics
 import Dispatch
 
 /// The training rows in each epoch's order, as the three columns the batches read.
@@ -30,43 +29,44 @@ final class EpochShuffler: @unchecked Sendable {
     private var spare: EpochColumns
     /// `.shuffled`: the rows, shuffled in place each epoch. `.groupedByUser`: the rows sorted by
     /// user (stably), never moved; `labels[i]` is the batch of `records[i]`, shuffled each epoch.
-    private let records: UnsafeMutableBufferPointer<ShuffledRating>
-    private let labels: UnsafeMutableBufferPointer<Int32>
+    private let records: Memory<ShuffledRating>
+    private let labels: Memory<Int32>
+    private let count: Int
     private let batchSize: Int?
     private let seed: UInt64
     private let background: Bool
     /// The epoch whose shuffle is running in the background, and its completion signal.
     private var pending: (epoch: Int, done: DispatchSemaphore)?
+    /// Owns the records, the labels and both sets of columns.
+    private let arena = MemoryArena()
 
     /// The first `count` rows of `table`; `seed` is the model's seed.
     init(_ table: RatingsTable, count: Int, order: Order = .shuffled, seed: UInt64, threads: Int) {
-        records = .allocate(capacity: count)
+        self.count = count
+        records = arena.allocate(count, repeating: ShuffledRating(user: 0, movie: 0, rating: 0))
         for row in 0..<count {
             records[row] = ShuffledRating(user: table.users[row], movie: table.movies[row], rating: table.ratings[row])
         }
         switch order {
         case .shuffled:
             batchSize = nil
-            labels = .allocate(capacity: 0)
+            labels = arena.allocate(0, repeating: 0)
         case .groupedByUser(let size):
             precondition(size > 0)
             batchSize = size
-            Self.sortByUser(records, userCount: table.userCount)
-            labels = .allocate(capacity: count)
+            Self.sortByUser(records, count: count, userCount: table.userCount)
+            labels = arena.allocate(count, repeating: 0)
             for row in 0..<count { labels[row] = Int32(row / size) }
         }
-        columns = EpochColumns(count: count)
-        spare = EpochColumns(count: threads > 1 ? count : 0)
+        columns = EpochColumns(count: count, in: arena)
+        spare = EpochColumns(count: threads > 1 ? count : 0, in: arena)
         self.seed = seed
         background = threads > 1
     }
 
     deinit {
+        // The background shuffle writes into the arena's memory: let it finish first.
         pending?.done.wait()
-        records.deallocate()
-        labels.deallocate()
-        columns.deallocate()
-        spare.deallocate()
     }
 
     /// Fills the columns with epoch `epoch`'s order, then (with threads to spare) starts
@@ -94,9 +94,9 @@ final class EpochShuffler: @unchecked Sendable {
     private func shuffle(_ epoch: Int) {
         let seed = SplitMix64.derived(seed, 1_000 + UInt64(epoch))
         if batchSize == nil {
-            Self.shuffle(records, seed: seed) { generator, bound in generator.next() % bound }
+            Self.shuffle(records, count: count, seed: seed) { generator, bound in generator.next() % bound }
         } else {
-            Self.shuffle(labels, seed: seed) { generator, bound in generator.next(below: bound) }
+            Self.shuffle(labels, count: count, seed: seed) { generator, bound in generator.next(below: bound) }
         }
     }
 
@@ -104,24 +104,24 @@ final class EpochShuffler: @unchecked Sendable {
     /// a counting sort by label (batch b fills positions `b * batchSize` on, in record order).
     private func fill(_ columns: EpochColumns) {
         guard let batchSize else {
-            for (position, record) in records.enumerated() { columns.store(record, at: position) }
+            for position in 0..<count { columns.store(records[position], at: position) }
             return
         }
-        let batchCount = (records.count + batchSize - 1) / batchSize
+        let batchCount = (count + batchSize - 1) / batchSize
         var next = (0..<batchCount).map { $0 * batchSize }
-        for (index, record) in records.enumerated() {
+        for index in 0..<count {
             let batch = Int(labels[index])
-            columns.store(record, at: next[batch])
+            columns.store(records[index], at: next[batch])
             next[batch] += 1
         }
     }
 
     /// A stable counting sort of `records` by user.
-    private static func sortByUser(_ records: UnsafeMutableBufferPointer<ShuffledRating>, userCount: Int) {
+    private static func sortByUser(_ records: Memory<ShuffledRating>, count: Int, userCount: Int) {
         var starts = [Int](repeating: 0, count: userCount + 1)
-        for record in records { starts[Int(record.user) + 1] += 1 }
+        for index in 0..<count { starts[Int(records[index].user) + 1] += 1 }
         for user in 0..<userCount { starts[user + 1] += starts[user] }
-        let sorted = Array(records)
+        let sorted = records.array(count: count)
         for record in sorted {
             records[starts[Int(record.user)]] = record
             starts[Int(record.user)] += 1
@@ -135,19 +135,18 @@ final class EpochShuffler: @unchecked Sendable {
     /// multiplication, which saves a 64-bit division per row.
     @inline(__always)
     static func shuffle<Element>(
-        _ items: UnsafeMutableBufferPointer<Element>, seed: UInt64, draw: (inout SplitMix64, UInt64) -> UInt64
+        _ items: Memory<Element>, count: Int, seed: UInt64, draw: (inout SplitMix64, UInt64) -> UInt64
     ) {
         var generator = SplitMix64(seed: seed)
-        guard items.count > 1 else { return }
+        guard count > 1 else { return }
         let blockSize = 64
-        let base = items.baseAddress!
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: blockSize) { targets in
-            var index = items.count - 1
+        Memory<Int>.withScratch(count: blockSize) { targets in
+            var index = count - 1
             while index > 0 {
                 let block = min(blockSize, index)
                 for offset in 0..<block {
                     targets[offset] = Int(draw(&generator, UInt64(index - offset + 1)))
-                    recbook_prefetch_for_write(base + targets[offset])
+                    items.prefetchForWrite(targets[offset])
                 }
                 for offset in 0..<block { items.swapAt(index - offset, targets[offset]) }
                 index -= block
@@ -157,21 +156,15 @@ final class EpochShuffler: @unchecked Sendable {
 }
 
 /// One epoch's rows as the three columns the batches read.
-struct EpochColumns: @unchecked Sendable {
-    let users: UnsafeMutablePointer<Int32>
-    let movies: UnsafeMutablePointer<Int32>
-    let ratings: UnsafeMutablePointer<Float>
+struct EpochColumns: Sendable {
+    let users: Memory<Int32>
+    let movies: Memory<Int32>
+    let ratings: Memory<Float>
 
-    init(count: Int) {
-        users = .allocate(capacity: count)
-        movies = .allocate(capacity: count)
-        ratings = .allocate(capacity: count)
-    }
-
-    func deallocate() {
-        users.deallocate()
-        movies.deallocate()
-        ratings.deallocate()
+    init(count: Int, in arena: MemoryArena) {
+        users = arena.allocate(count, repeating: 0)
+        movies = arena.allocate(count, repeating: 0)
+        ratings = arena.allocate(count, repeating: 0)
     }
 
     @inline(__always)

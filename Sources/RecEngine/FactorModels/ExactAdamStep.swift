@@ -1,5 +1,3 @@
-import CIntrinsics
-
 /// Keras' Adam, exact: each step every parameter's moments decay and every parameter moves,
 /// with the L2 term `2λw` added to every embedding row's gradient whether or not the batch rated
 /// it (`FactorOptimizer` has the update rule).
@@ -23,21 +21,22 @@ final class ExactAdamStep: FactorOptimizer {
     let maxBatch: Int
     private let store: FactorWeights
     /// Adam's moments and the gradient, one float per parameter, in the weights' order.
-    private let first: UnsafeMutablePointer<Float>
-    private let second: UnsafeMutablePointer<Float>
-    private let gradient: UnsafeMutablePointer<Float>
+    private let first: Memory<Float>
+    private let second: Memory<Float>
+    private let gradient: Memory<Float>
     /// Per rating in the batch: prediction minus truth.
-    private let errors: UnsafeMutablePointer<Float>
+    private let errors: Memory<Float>
     /// Per rating (SVD and RSVD): `δ p_u`, the movie row's gradient term, computed by
     /// `updateUsers` while it holds the user's row, so `updateMovies` reads it instead of
     /// fetching a random user row again. Unused by the neural model, whose terms are ∂L/∂x.
-    private let movieTerms: UnsafeMutablePointer<Float>
+    private let movieTerms: Memory<Float>
     /// The neural model's dense layers; nil for SVD and RSVD.
     private let neural: NeuralLayers?
     /// Each batch's ratings bucketed and grouped by user, and by movie.
     private let userGroups: BatchGroups
     private let movieGroups: BatchGroups
     private var step = 0
+    private let arena = MemoryArena()
 
     /// RSVD's global bias gets a zero gradient, so Adam never moves it (the article's constant μ).
     let fixesGlobalBias: Bool
@@ -53,14 +52,11 @@ final class ExactAdamStep: FactorOptimizer {
         self.l2 = l2
         self.maxBatch = maxBatch
         store = FactorWeights(layout: layout, initial: initial, threads: threads)
-        first = FactorWeights.table(layout.count)
-        second = FactorWeights.table(layout.count)
-        gradient = FactorWeights.table(layout.count)
-        errors = .allocate(capacity: maxBatch)
-        errors.initialize(repeating: 0, count: maxBatch)
-        let termCount = layout.kind == .neural ? 1 : maxBatch * layout.factors
-        movieTerms = .allocate(capacity: termCount)
-        movieTerms.initialize(repeating: 0, count: termCount)
+        first = arena.allocate(layout.count, repeating: 0, onHugePages: true)
+        second = arena.allocate(layout.count, repeating: 0, onHugePages: true)
+        gradient = arena.allocate(layout.count, repeating: 0, onHugePages: true)
+        errors = arena.allocate(maxBatch, repeating: 0)
+        movieTerms = arena.allocate(layout.kind == .neural ? 0 : maxBatch * layout.factors, repeating: 0)
         neural =
             layout.kind == .neural
             ? NeuralLayers(
@@ -70,20 +66,14 @@ final class ExactAdamStep: FactorOptimizer {
         movieGroups = BatchGroups(rows: layout.movies, maxBatch: maxBatch, bucketCount: FactorChunks.count)
     }
 
-    deinit {
-        errors.deallocate()
-        movieTerms.deallocate()
-        for table in [first, second, gradient] { FactorWeights.release(table) }
-    }
-
     var parameters: [Float] { store.parameters }
 
     /// A copy of the gradient buffer (the data loss's gradient, before the L2 term the
     /// optimiser adds), for tests.
-    var gradientSnapshot: [Float] { Array(UnsafeBufferPointer(start: gradient, count: layout.count)) }
+    var gradientSnapshot: [Float] { gradient.array(count: layout.count) }
 
     func train(
-        rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>
+        rows: Range<Int>, users: Memory<Int32>, movies: Memory<Int32>, ratings: Memory<Float>
     ) -> (squared: Double, absolute: Double) {
         step += 1
         let sums = accumulateGradient(rows: rows, users: users, movies: movies, ratings: ratings)
@@ -92,7 +82,7 @@ final class ExactAdamStep: FactorOptimizer {
     }
 
     func errorSums(
-        rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>
+        rows: Range<Int>, users: Memory<Int32>, movies: Memory<Int32>, ratings: Memory<Float>
     ) -> (squared: Double, absolute: Double) {
         store.errorSums(rows: rows, users: users, movies: movies, ratings: ratings)
     }
@@ -104,7 +94,7 @@ final class ExactAdamStep: FactorOptimizer {
 
     /// Adds the gradient of the batch's mean squared error to the gradient buffer.
     func accumulateGradient(
-        rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>
+        rows: Range<Int>, users: Memory<Int32>, movies: Memory<Int32>, ratings: Memory<Float>
     ) -> (squared: Double, absolute: Double) {
         precondition(rows.count > 0 && rows.count <= maxBatch)
         let scale = 2 / Float(rows.count)  // d(mean squared error)/d(prediction) = 2 (p - r) / B
@@ -140,7 +130,7 @@ final class ExactAdamStep: FactorOptimizer {
     /// `updateMovies`; the neural model's ∂L/∂x is already there. Then the user's gradient, in
     /// rating order.
     private func updateUsers(
-        rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>,
+        rows: Range<Int>, users: Memory<Int32>, movies: Memory<Int32>, ratings: Memory<Float>,
         scale: Float
     ) {
         let layout = self.layout
@@ -160,11 +150,11 @@ final class ExactAdamStep: FactorOptimizer {
                 if slot + FactorChunks.prefetchDistance < bucket.count {
                     let ahead = bucket.row(slot + FactorChunks.prefetchDistance)
                     // The flat tables' row and bias, weights and gradient: four lines.
-                    recbook_prefetch_for_write(userRows.row(ahead))
-                    recbook_prefetch_for_write(userGradients.row(ahead))
+                    userRows.row(ahead).prefetchForWrite()
+                    userGradients.row(ahead).prefetchForWrite()
                     if biased {
-                        recbook_prefetch_for_write(userRows.bias(ahead))
-                        recbook_prefetch_for_write(userGradients.bias(ahead))
+                        userRows.bias(ahead).prefetchForWrite()
+                        userGradients.bias(ahead).prefetchForWrite()
                     }
                 }
                 let user = bucket.row(slot)
@@ -203,7 +193,7 @@ final class ExactAdamStep: FactorOptimizer {
 
     /// Every movie of the batch in one visit, a bucket per chunk in parallel: its gradient from
     /// the errors and terms `updateUsers` (or the dense layers) left, in rating order.
-    private func updateMovies(rows: Range<Int>, movies: UnsafePointer<Int32>, scale: Float) {
+    private func updateMovies(rows: Range<Int>, movies: Memory<Int32>, scale: Float) {
         let layout = self.layout
         let k = layout.factors
         let width = layout.inputWidth
@@ -242,9 +232,8 @@ final class ExactAdamStep: FactorOptimizer {
         let settings = adam
         let embeddingL2 = l2
         let embeddings = 0..<layout.denseBlock.lowerBound
-        let shared = UncheckedSendable((store.weights, first, second, gradient))
+        let (weights, first, second, gradient) = (store.weights, self.first, self.second, self.gradient)
         forEachChunk(FactorChunks.count, threads: threads) { piece in
-            let (weights, first, second, gradient) = shared.value
             let range = evenPiece(piece, of: embeddings.count, pieces: FactorChunks.count)
             guard !range.isEmpty else { return }
             AdamKernel.dense(

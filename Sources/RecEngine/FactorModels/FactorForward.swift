@@ -6,7 +6,7 @@ enum FactorForward {
     /// `inputWidth + hiddenUnits` floats; it receives the input `x` then the hidden layer `h`.
     @inline(__always)
     static func predict(
-        _ weights: UnsafePointer<Float>, _ layout: FactorLayout, user: Int, movie: Int, scratch: UnsafeMutablePointer<Float>?
+        _ weights: Memory<Float>, _ layout: FactorLayout, user: Int, movie: Int, scratch: Memory<Float>?
     ) -> Float {
         let k = layout.factors
         let userRow = weights + layout.userFactors.lowerBound + user * k

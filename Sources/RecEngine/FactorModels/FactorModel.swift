@@ -45,12 +45,12 @@ public struct FactorModel: RatingEstimator, Sendable {
     }
 
     private func forward(user: Int, movie: Int) -> Double {
-        parameters.withUnsafeBufferPointer { buffer in
+        Memory.reading(parameters) { weights in
             // On the stack: ranking makes tens of millions of predictions, and a heap array
             // per prediction cost more than the neural model's forward pass.
             let scratchCount = layout.kind == .neural ? layout.hiddenUnits + layout.inputWidth : 0
-            return withUnsafeTemporaryAllocation(of: Float.self, capacity: scratchCount) { scratch in
-                Double(FactorForward.predict(buffer.baseAddress!, layout, user: user, movie: movie, scratch: scratch.baseAddress))
+            return Memory<Float>.withScratch(count: scratchCount) { scratch in
+                Double(FactorForward.predict(weights, layout, user: user, movie: movie, scratch: scratch))
             }
         }
     }

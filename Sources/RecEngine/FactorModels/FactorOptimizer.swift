@@ -15,12 +15,12 @@ protocol FactorOptimizer: AnyObject {
     /// epoch's order into contiguous columns, so a batch is a range). Returns the batch's sums
     /// of squared and absolute errors, before the step.
     func train(
-        rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>
+        rows: Range<Int>, users: Memory<Int32>, movies: Memory<Int32>, ratings: Memory<Float>
     ) -> (squared: Double, absolute: Double)
 
     /// Sums of squared and absolute errors of the current parameters on `rows`.
     func errorSums(
-        rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>
+        rows: Range<Int>, users: Memory<Int32>, movies: Memory<Int32>, ratings: Memory<Float>
     ) -> (squared: Double, absolute: Double)
 
     /// `λ Σ w²` over the embedding tables (the loss Keras' regularisers add), or nil when any

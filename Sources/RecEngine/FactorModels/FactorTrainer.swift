@@ -56,12 +56,9 @@ public enum FactorTrainer {
         var bestValidation = Double.infinity
         var sinceBest = 0
         let validationRows = trainCount..<total
-        try table.users.withUnsafeBufferPointer { (users) throws(TrainingError) in
-            try table.movies.withUnsafeBufferPointer { (movies) throws(TrainingError) in
-                try table.ratings.withUnsafeBufferPointer { (ratings) throws(TrainingError) in
-                    let users = users.baseAddress!
-                    let movies = movies.baseAddress!
-                    let ratings = ratings.baseAddress!
+        try Memory.reading(table.users) { (users) throws(TrainingError) in
+            try Memory.reading(table.movies) { (movies) throws(TrainingError) in
+                try Memory.reading(table.ratings) { (ratings) throws(TrainingError) in
                     for epoch in 1...config.epochs {
                         let started = Date()
                         shuffler.prepare(epoch: epoch, lastEpoch: config.epochs)

@@ -9,38 +9,20 @@
 final class FactorWeights {
     let layout: FactorLayout
     let threads: Int
-    let weights: UnsafeMutablePointer<Float>
+    let weights: Memory<Float>
     /// Per chunk: the neural model's input `x` and hidden layer `h` for `FactorForward.predict`.
-    private let scratch: UnsafeMutablePointer<Float>
+    private let scratch: Memory<Float>
     private let scratchWidth: Int
+    private let arena = MemoryArena()
 
     init(layout: FactorLayout, initial: [Float], threads: Int) {
         precondition(initial.count == layout.count)
         self.layout = layout
         self.threads = threads
-        weights = Self.table(layout.count)
-        weights.update(from: initial, count: layout.count)
+        weights = arena.allocate(layout.count, repeating: 0, onHugePages: true)
+        weights.update(from: initial)
         scratchWidth = layout.inputWidth + layout.hiddenUnits
-        scratch = .allocate(capacity: scratchWidth * FactorChunks.count)
-        scratch.initialize(repeating: 0, count: scratchWidth * FactorChunks.count)
-    }
-
-    deinit {
-        scratch.deallocate()
-        Self.release(weights)
-    }
-
-    /// A zeroed table of `count` floats, 64-byte aligned, on huge pages when it is big enough:
-    /// the weights, Adam's moments and the gradient. Free it with `release`.
-    static func table(_ count: Int) -> UnsafeMutablePointer<Float> {
-        let table = HugePageMemory.allocate(byteCount: count * MemoryLayout<Float>.stride, alignment: 64)
-            .bindMemory(to: Float.self, capacity: count)
-        table.initialize(repeating: 0, count: count)
-        return table
-    }
-
-    static func release(_ table: UnsafeMutablePointer<Float>) {
-        HugePageMemory.deallocate(UnsafeMutableRawPointer(table))
+        scratch = arena.allocate(scratchWidth * FactorChunks.count, repeating: 0)
     }
 
     /// The flat tables' user rows and movie rows.
@@ -50,21 +32,20 @@ final class FactorWeights {
     }
 
     /// A copy of every parameter, as `FactorModel` keeps them.
-    var parameters: [Float] { Array(UnsafeBufferPointer(start: weights, count: layout.count)) }
+    var parameters: [Float] { weights.array(count: layout.count) }
 
     /// Sums of squared and absolute errors of the weights' predictions on `rows`, in fixed
     /// pieces added in piece order (the same bits on any number of threads).
     func errorSums(
-        rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>
+        rows: Range<Int>, users: Memory<Int32>, movies: Memory<Int32>, ratings: Memory<Float>
     ) -> (squared: Double, absolute: Double) {
         guard !rows.isEmpty else { return (0, 0) }
         let layout = self.layout
-        let weights = UnsafePointer(self.weights)
+        let weights = self.weights
         let scratch = self.scratch
         let scratchWidth = self.scratchWidth
         var sums = [Double](repeating: 0, count: 2 * FactorChunks.count)
-        sums.withUnsafeMutableBufferPointer { sums in
-            let sums = UncheckedSendable(sums.baseAddress!)
+        DisjointWrites.with(&sums) { sums in
             forEachChunk(FactorChunks.count, threads: threads) { chunk in
                 let piece = evenPiece(chunk, of: rows.count, pieces: FactorChunks.count)
                 guard !piece.isEmpty else { return }
@@ -78,8 +59,8 @@ final class FactorWeights {
                     squared += error * error
                     absolute += abs(error)
                 }
-                sums.value[2 * chunk] = squared
-                sums.value[2 * chunk + 1] = absolute
+                sums[2 * chunk] = squared
+                sums[2 * chunk + 1] = absolute
             }
         }
         var squared = 0.0
@@ -112,18 +93,16 @@ final class FactorWeights {
 
     /// The sum of squares of `rows` rows of `width` floats (a multiple of eight) lying `stride`
     /// floats apart, or nil if any is not finite; in fixed pieces added in piece order.
-    static func squaresIfFinite(_ base: UnsafePointer<Float>, rows: Int, stride: Int, width: Int, threads: Int) -> Double? {
+    static func squaresIfFinite(_ base: Memory<Float>, rows: Int, stride: Int, width: Int, threads: Int) -> Double? {
         var sums = [Double](repeating: 0, count: FactorChunks.count)
-        sums.withUnsafeMutableBufferPointer { sums in
-            let shared = UncheckedSendable((sums.baseAddress!, base))
+        DisjointWrites.with(&sums) { sums in
             forEachTask(FactorChunks.count, threads: threads) { piece in
-                let (sums, base) = shared.value
                 var squares = SIMD8<Double>()
                 // w * 0 is 0 for every finite w and NaN otherwise: one NaN poisons the sum.
                 var poison = SIMD8<Float>()
                 for row in evenPiece(piece, of: rows, pieces: FactorChunks.count) {
                     for lane in Swift.stride(from: 0, to: width, by: 8) {
-                        let weight = UnsafeRawPointer(base + row * stride + lane).loadUnaligned(as: SIMD8<Float>.self)
+                        let weight = base.load(SIMD8<Float>.self, at: row * stride + lane)
                         poison += weight * 0
                         let wide = SIMD8<Double>(weight)
                         squares += wide * wide

@@ -1,13 +1,11 @@
-import CIntrinsics
-
 extension LazyAdamStep {
     /// SVD and RSVD over one chunk, a user at a time: for each rating, e = r̂ − r with
     /// r̂ = p_uᵀq_i (+ b_u + b_i + μ for RSVD) and δ = 2e / B, the user's row gains
     /// δ [q_i | 1] and the movie's chunk partial δ [p_u | 1] (the 1 in the bias lane, for RSVD).
     /// Returns the chunk's error sums and its part of the global bias's gradient (Σ δ).
     func factorChunkStep(
-        _ chunk: Int, _ rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>,
-        ratings: UnsafePointer<Float>, scale: Float, stepSize: Float
+        _ chunk: Int, _ rows: Range<Int>, users: Memory<Int32>, movies: Memory<Int32>,
+        ratings: Memory<Float>, scale: Float, stepSize: Float
     ) -> (squared: Double, absolute: Double, bias: Double) {
         let k = layout.factors
         let biased = layout.kind != .svd
@@ -44,8 +42,8 @@ extension LazyAdamStep {
     /// The neural model over one chunk: its dense layers forward and backward (`NeuralLayers`),
     /// then per user the embedding gradients from ∂L/∂x's slices.
     func neuralChunkStep(
-        _ chunk: Int, _ rows: Range<Int>, batch: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>,
-        ratings: UnsafePointer<Float>, scale: Float, stepSize: Float
+        _ chunk: Int, _ rows: Range<Int>, batch: Range<Int>, users: Memory<Int32>, movies: Memory<Int32>,
+        ratings: Memory<Float>, scale: Float, stepSize: Float
     ) -> (squared: Double, absolute: Double, bias: Double) {
         guard let neural else { preconditionFailure("neuralChunkStep needs the neural model") }
         let k = layout.factors
@@ -80,8 +78,8 @@ extension LazyAdamStep {
     /// than captured variables, which the closure would force out of registers.
     @inline(__always)
     private func stepUsers(
-        _ chunk: Int, _ rows: Range<Int>, users: UnsafePointer<Int32>, stepSize: Float, summing sums: inout ErrorSums,
-        _ body: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, Range<Int>, inout ErrorSums) -> Void
+        _ chunk: Int, _ rows: Range<Int>, users: Memory<Int32>, stepSize: Float, summing sums: inout ErrorSums,
+        _ body: (Memory<Float>, Memory<Float>, Range<Int>, inout ErrorSums) -> Void
     ) {
         let (userRows, rowWidth, recordStride) = (records.userRows, records.rowWidth, records.recordStride)
         let (settings, l2) = (adam, self.l2)
@@ -105,28 +103,28 @@ extension LazyAdamStep {
     /// Asks for every cache line of the record of the user at `position`, if the chunk has one.
     @inline(__always)
     private static func prefetchRecord(
-        of userRows: EmbeddingRows, _ recordStride: Int, at position: Int, below end: Int, users: UnsafePointer<Int32>
+        of userRows: EmbeddingRows, _ recordStride: Int, at position: Int, below end: Int, users: Memory<Int32>
     ) {
         guard position < end else { return }
         let record = userRows.row(Int(users[position]))
         // A record need not start on a line: every 64 bytes from its start, then its last byte.
-        for line in stride(from: 0, to: recordStride, by: 16) { recbook_prefetch_for_write(record + line) }
-        recbook_prefetch_for_write(record + recordStride - 1)
+        for line in stride(from: 0, to: recordStride, by: 16) { record.prefetchForWrite(line) }
+        record.prefetchForWrite(recordStride - 1)
     }
 
     @inline(__always)
-    private static func lanes(_ row: UnsafePointer<Float>, _ piece: Int) -> SIMD8<Float> {
-        UnsafeRawPointer(row + 8 * piece).loadUnaligned(as: SIMD8<Float>.self)
+    private static func lanes(_ row: Memory<Float>, _ piece: Int) -> SIMD8<Float> {
+        row.load(SIMD8<Float>.self, at: 8 * piece)
     }
 
     @inline(__always)
-    private static func store(_ value: SIMD8<Float>, _ row: UnsafeMutablePointer<Float>, _ piece: Int) {
-        UnsafeMutableRawPointer(row + 8 * piece).storeBytes(of: value, as: SIMD8<Float>.self)
+    private static func store(_ value: SIMD8<Float>, _ row: Memory<Float>, _ piece: Int) {
+        row.store(value, at: 8 * piece)
     }
 
     /// Where each chunk of the batch starts (and, last, where the batch ends): the batch cut
     /// into `chunks` near-equal parts, each cut moved forward past the user it would split.
-    static func chunkBounds(_ rows: Range<Int>, users: UnsafePointer<Int32>, chunks: Int) -> [Int] {
+    static func chunkBounds(_ rows: Range<Int>, users: Memory<Int32>, chunks: Int) -> [Int] {
         var bounds = [rows.lowerBound]
         for chunk in 1..<chunks {
             var bound = max(bounds[chunk - 1], rows.lowerBound + rows.count * chunk / chunks)
@@ -138,7 +136,7 @@ extension LazyAdamStep {
     }
 
     /// True when no user's ratings in `rows` are split into two runs.
-    static func isGroupedByUser(_ rows: Range<Int>, users: UnsafePointer<Int32>) -> Bool {
+    static func isGroupedByUser(_ rows: Range<Int>, users: Memory<Int32>) -> Bool {
         var finished = Set<Int32>()
         for position in rows where position == rows.lowerBound || users[position] != users[position - 1] {
             guard finished.insert(users[position]).inserted else { return false }

@@ -22,14 +22,15 @@ final class LazyAdamStep: FactorOptimizer {
     let records: LazyRecords
     /// Adam's moments and the gradient of the dense block only (the embeddings keep theirs in
     /// their records; at 50M ratings flat copies would be gigabytes of zeros).
-    private let first: UnsafeMutablePointer<Float>
-    private let second: UnsafeMutablePointer<Float>
-    private let gradient: UnsafeMutablePointer<Float>
+    private let first: Memory<Float>
+    private let second: Memory<Float>
+    private let gradient: Memory<Float>
     /// Per rating in the batch (neural model): prediction minus truth.
-    let errors: UnsafeMutablePointer<Float>
+    let errors: Memory<Float>
     /// The movies' gradient rows, then one row per chunk for the user it is visiting (a user's
     /// gradient is complete within the visit, so it never needs a row of its own).
-    private let gradientRows: UnsafeMutablePointer<Float>
+    private let gradientRows: Memory<Float>
+    private let arena = MemoryArena()
     let movieGradients: EmbeddingRows
     /// The movie rows' gradients, summed per chunk.
     let movieParts: ChunkedRowPartials
@@ -55,15 +56,13 @@ final class LazyAdamStep: FactorOptimizer {
         store = FactorWeights(layout: layout, initial: initial, threads: threads)
         records = LazyRecords(layout: layout, weights: store.weights)
         let denseCount = layout.denseBlock.count
-        first = FactorWeights.table(denseCount)
-        second = FactorWeights.table(denseCount)
-        gradient = FactorWeights.table(denseCount)
-        errors = .allocate(capacity: maxBatch)
-        errors.initialize(repeating: 0, count: maxBatch)
+        first = arena.allocate(denseCount, repeating: 0, onHugePages: true)
+        second = arena.allocate(denseCount, repeating: 0, onHugePages: true)
+        gradient = arena.allocate(denseCount, repeating: 0, onHugePages: true)
+        errors = arena.allocate(maxBatch, repeating: 0)
         let rowWidth = records.rowWidth
         let gradientCount = layout.movies * rowWidth + FactorChunks.count * Self.chunkGradientStride(rowWidth)
-        gradientRows = .allocate(capacity: gradientCount)
-        gradientRows.initialize(repeating: 0, count: gradientCount)
+        gradientRows = arena.allocate(gradientCount, repeating: 0)
         movieGradients = EmbeddingRows(
             factors: gradientRows, factorStride: rowWidth, biases: gradientRows + layout.factors, biasStride: rowWidth)
         movieParts = ChunkedRowPartials(
@@ -77,19 +76,13 @@ final class LazyAdamStep: FactorOptimizer {
             ? NeuralLayers(layout: layout, maxBatch: maxBatch, chunkCapacity: evenShare + evenShare / 4 + 1) : nil
     }
 
-    deinit {
-        errors.deallocate()
-        gradientRows.deallocate()
-        for table in [first, second, gradient] { FactorWeights.release(table) }
-    }
-
     var parameters: [Float] {
         records.synchronize(into: store.weights, threads: threads)
         return store.parameters
     }
 
     func errorSums(
-        rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>
+        rows: Range<Int>, users: Memory<Int32>, movies: Memory<Int32>, ratings: Memory<Float>
     ) -> (squared: Double, absolute: Double) {
         guard !rows.isEmpty else { return (0, 0) }
         records.synchronize(into: store.weights, threads: threads)
@@ -105,7 +98,7 @@ final class LazyAdamStep: FactorOptimizer {
 
     /// One step on the batch at `rows`, whose ratings must come grouped by user.
     func train(
-        rows: Range<Int>, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>
+        rows: Range<Int>, users: Memory<Int32>, movies: Memory<Int32>, ratings: Memory<Float>
     ) -> (squared: Double, absolute: Double) {
         precondition(rows.count > 0 && rows.count <= maxBatch)
         assert(Self.isGroupedByUser(rows, users: users), "lazy Adam needs each user's ratings side by side")
@@ -115,12 +108,12 @@ final class LazyAdamStep: FactorOptimizer {
         let scale = 2 / Float(rows.count)  // d(mean squared error)/d(prediction) = 2 (p - r) / B
         let stepSize = adam.stepSize(at: step)
         var sums = [Double](repeating: 0, count: 3 * FactorChunks.count)
-        sums.withUnsafeMutableBufferPointer { sums in
+        DisjointWrites.with(&sums) { sums in
             // Handed out as threads free up: a chunk's size follows its users, and the epoch
             // shuffler's background work may hold up either thread.
-            let shared = UncheckedSendable((self, sums.baseAddress!, users, movies, ratings))
+            let optimizer = UncheckedSendable(self)
             forEachTask(FactorChunks.count, threads: threads) { chunk in
-                let (optimizer, sums, users, movies, ratings) = shared.value
+                let optimizer = optimizer.value
                 let chunkRows = bounds[chunk]..<bounds[chunk + 1]
                 let chunkSums =
                     optimizer.neural != nil
@@ -168,7 +161,7 @@ final class LazyAdamStep: FactorOptimizer {
     }
 
     /// Chunk `chunk`'s gradient row for the user it is visiting.
-    func chunkGradient(_ chunk: Int) -> UnsafeMutablePointer<Float> {
+    func chunkGradient(_ chunk: Int) -> Memory<Float> {
         gradientRows + layout.movies * records.rowWidth + chunk * Self.chunkGradientStride(records.rowWidth)
     }
 

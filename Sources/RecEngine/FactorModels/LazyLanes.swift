@@ -3,16 +3,17 @@
 /// 0 elsewhere, `bias` is 1 on the bias lane only. `delta * (q * factors + bias)` is then a
 /// rating's whole gradient term for the other side's row, factor and bias lanes in one product
 /// (the bias's derivative is 1, not the other row's bias).
-final class LazyLanes: @unchecked Sendable {
+final class LazyLanes: Sendable {
     let pieces: Int
-    let factors: UnsafeMutablePointer<SIMD8<Float>>
-    let bias: UnsafeMutablePointer<SIMD8<Float>>
+    let factors: Memory<SIMD8<Float>>
+    let bias: Memory<SIMD8<Float>>
+    private let arena = MemoryArena()
 
     init(factors k: Int, biased: Bool, rowWidth: Int) {
         precondition(rowWidth % 8 == 0 && k + (biased ? 1 : 0) <= rowWidth)
         pieces = rowWidth / 8
-        factors = .allocate(capacity: pieces)
-        bias = .allocate(capacity: pieces)
+        factors = arena.allocate(pieces, repeating: SIMD8<Float>())
+        bias = arena.allocate(pieces, repeating: SIMD8<Float>())
         for piece in 0..<pieces {
             var factorLanes = SIMD8<Float>()
             var biasLanes = SIMD8<Float>()
@@ -21,13 +22,8 @@ final class LazyLanes: @unchecked Sendable {
                 factorLanes[lane] = index < k ? 1 : 0
                 biasLanes[lane] = biased && index == k ? 1 : 0
             }
-            (factors + piece).initialize(to: factorLanes)
-            (bias + piece).initialize(to: biasLanes)
+            factors[piece] = factorLanes
+            bias[piece] = biasLanes
         }
-    }
-
-    deinit {
-        factors.deallocate()
-        bias.deallocate()
     }
 }

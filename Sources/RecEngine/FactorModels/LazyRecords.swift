@@ -13,18 +13,19 @@ final class LazyRecords {
     /// Floats per record: `3 × rowWidth`.
     let recordStride: Int
     /// The users' records, then the movies'.
-    private let records: UnsafeMutablePointer<Float>
+    private let records: Memory<Float>
     let userRows: EmbeddingRows
     let movieRows: EmbeddingRows
+    private let arena = MemoryArena()
 
     /// Records holding the embeddings of `weights` (flat, `FactorLayout`'s order), moments zero.
-    init(layout: FactorLayout, weights: UnsafePointer<Float>) {
+    init(layout: FactorLayout, weights: Memory<Float>) {
         self.layout = layout
         let k = layout.factors
         let biased = layout.kind != .svd
         rowWidth = (k + (biased ? 1 : 0) + 7) / 8 * 8
         recordStride = 3 * rowWidth
-        records = FactorWeights.table((layout.users + layout.movies) * recordStride)
+        records = arena.allocate((layout.users + layout.movies) * recordStride, repeating: 0, onHugePages: true)
         let movieRecords = records + layout.users * recordStride
         userRows = EmbeddingRows(factors: records, factorStride: recordStride, biases: records + k, biasStride: recordStride)
         movieRows = EmbeddingRows(
@@ -34,19 +35,16 @@ final class LazyRecords {
             (movieRows, layout.movies, layout.movieFactors, layout.movieBias),
         ] {
             for id in 0..<count {
-                rows.row(id).update(from: weights + factors.lowerBound + id * k, count: k)
+                rows.row(id).update(from: weights + (factors.lowerBound + id * k), count: k)
                 if biased { rows.bias(id).pointee = weights[bias.lowerBound + id] }
             }
         }
     }
 
-    deinit { FactorWeights.release(records) }
-
     /// Copies the records' weights into the flat tables of `weights`.
-    func synchronize(into weights: UnsafeMutablePointer<Float>, threads: Int) {
+    func synchronize(into weights: Memory<Float>, threads: Int) {
         let k = layout.factors
         let biased = layout.kind != .svd
-        let shared = UncheckedSendable(weights)
         for (rows, count, factors, bias) in [
             (userRows, layout.users, layout.userFactors, layout.userBias),
             (movieRows, layout.movies, layout.movieFactors, layout.movieBias),
@@ -54,10 +52,9 @@ final class LazyRecords {
             // Copies, so any split gives the same bits; by hand, as `update(from:count:)` is a
             // memmove call per row of k floats.
             forEachTask(FactorChunks.count, threads: threads) { piece in
-                let weights = shared.value
                 for id in evenPiece(piece, of: count, pieces: FactorChunks.count) {
                     let from = rows.row(id)
-                    let to = weights + factors.lowerBound + id * k
+                    let to = weights + (factors.lowerBound + id * k)
                     for factor in 0..<k { to[factor] = from[factor] }
                     if biased { weights[bias.lowerBound + id] = rows.bias(id).pointee }
                 }
@@ -80,7 +77,7 @@ final class LazyRecords {
     /// zero lanes past the row stay zero.
     @inline(__always)
     static func adam(
-        record: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>, rowWidth: Int, l2: Float,
+        record: Memory<Float>, gradient: Memory<Float>, rowWidth: Int, l2: Float,
         settings: AdamSettings, stepSize: Float
     ) {
         AdamKernel.dense(

@@ -20,12 +20,13 @@ final class NeuralLayers {
     /// Most ratings a chunk's layer buffer holds; longer chunks run in pieces.
     let chunkCapacity: Int
     /// Per rating in the batch: ∂L/∂x, `inputWidth` floats each.
-    let inputGradients: UnsafeMutablePointer<Float>
+    let inputGradients: Memory<Float>
     /// Per chunk: its partial gradient of the dense block.
-    private let denseParts: UnsafeMutablePointer<Float>
+    private let denseParts: Memory<Float>
     /// Per chunk (`layerStride` floats): the inputs `x` (`chunkCapacity` × `inputWidth`) and
     /// room for two hidden layers (`recbook_neural_rows`' scratch).
-    private let layers: UnsafeMutablePointer<Float>
+    private let layers: Memory<Float>
+    private let arena = MemoryArena()
 
     var layerStride: Int { chunkCapacity * layout.inputWidth + 2 * layout.hiddenUnits }
 
@@ -33,25 +34,18 @@ final class NeuralLayers {
         precondition(layout.kind == .neural)
         self.layout = layout
         self.chunkCapacity = chunkCapacity
-        inputGradients = .allocate(capacity: maxBatch * layout.inputWidth)
-        inputGradients.initialize(repeating: 0, count: maxBatch * layout.inputWidth)
+        inputGradients = arena.allocate(maxBatch * layout.inputWidth, repeating: 0)
         let denseCount = layout.denseBlock.count
-        denseParts = .allocate(capacity: denseCount * FactorChunks.count)
-        denseParts.initialize(repeating: 0, count: denseCount * FactorChunks.count)
+        denseParts = arena.allocate(denseCount * FactorChunks.count, repeating: 0)
         let layerCount = FactorChunks.count * (chunkCapacity * layout.inputWidth + 2 * layout.hiddenUnits)
-        layers = .allocate(capacity: layerCount)
-        layers.initialize(repeating: 0, count: layerCount)
-    }
-
-    deinit {
-        for buffer in [inputGradients, denseParts, layers] { buffer.deallocate() }
+        layers = arena.allocate(layerCount, repeating: 0)
     }
 
     /// Chunk `chunk`'s partial gradient of the dense block (indexed from `denseBlock.lowerBound`).
-    func denseGradient(_ chunk: Int) -> UnsafeMutablePointer<Float> { denseParts + chunk * layout.denseBlock.count }
+    func denseGradient(_ chunk: Int) -> Memory<Float> { denseParts + chunk * layout.denseBlock.count }
 
     /// Adds the chunks' dense gradients, in chunk order, to `gradient` (the dense block's).
-    func addDenseGradients(into gradient: UnsafeMutablePointer<Float>) {
+    func addDenseGradients(into gradient: Memory<Float>) {
         let denseCount = layout.denseBlock.count
         for chunk in 0..<FactorChunks.count {
             VectorKernels.axpy(1, denseParts + chunk * denseCount, gradient, denseCount)
@@ -61,9 +55,9 @@ final class NeuralLayers {
     /// The whole batch at `rows`, in even chunks in parallel (exact Adam): each rating's error
     /// and ∂L/∂x, each chunk's dense gradient (zeroed first).
     func forwardBackward(
-        rows: Range<Int>, weights: UnsafePointer<Float>, userRows: EmbeddingRows, movieRows: EmbeddingRows,
-        users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>, ratings: UnsafePointer<Float>,
-        errors: UnsafeMutablePointer<Float>, threads: Int
+        rows: Range<Int>, weights: Memory<Float>, userRows: EmbeddingRows, movieRows: EmbeddingRows,
+        users: Memory<Int32>, movies: Memory<Int32>, ratings: Memory<Float>,
+        errors: Memory<Float>, threads: Int
     ) {
         let count = rows.count
         let denseCount = layout.denseBlock.count
@@ -83,9 +77,9 @@ final class NeuralLayers {
     /// One chunk `rows` of the batch `batch` (lazy Adam, whose chunks end between users), in
     /// pieces that fit the chunk's layer buffer; its dense gradient is zeroed first.
     func forwardBackward(
-        chunk: Int, rows: Range<Int>, batch: Range<Int>, weights: UnsafePointer<Float>, userRows: EmbeddingRows,
-        movieRows: EmbeddingRows, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>,
-        ratings: UnsafePointer<Float>, scale: Float, errors: UnsafeMutablePointer<Float>
+        chunk: Int, rows: Range<Int>, batch: Range<Int>, weights: Memory<Float>, userRows: EmbeddingRows,
+        movieRows: EmbeddingRows, users: Memory<Int32>, movies: Memory<Int32>,
+        ratings: Memory<Float>, scale: Float, errors: Memory<Float>
     ) {
         let denseGradient = self.denseGradient(chunk)
         denseGradient.update(repeating: 0, count: layout.denseBlock.count)
@@ -105,10 +99,10 @@ final class NeuralLayers {
     /// `x`, then runs the dense layers. Writes each sample's error and ∂L/∂x and adds to
     /// `denseGradient`.
     private func run(
-        _ chunk: Int, samples: Range<Int>, first: Int, weights: UnsafePointer<Float>, userRows: EmbeddingRows,
-        movieRows: EmbeddingRows, users: UnsafePointer<Int32>, movies: UnsafePointer<Int32>,
-        ratings: UnsafePointer<Float>, scale: Float, errors: UnsafeMutablePointer<Float>,
-        denseGradient: UnsafeMutablePointer<Float>
+        _ chunk: Int, samples: Range<Int>, first: Int, weights: Memory<Float>, userRows: EmbeddingRows,
+        movieRows: EmbeddingRows, users: Memory<Int32>, movies: Memory<Int32>,
+        ratings: Memory<Float>, scale: Float, errors: Memory<Float>,
+        denseGradient: Memory<Float>
     ) {
         let layout = self.layout
         let k = layout.factors
@@ -121,7 +115,7 @@ final class NeuralLayers {
             let row = first + samples.lowerBound + index
             // The user rows are scattered over megabytes; the ones a few ratings on are known.
             if index + FactorChunks.lookupPrefetchDistance < count {
-                recbook_prefetch_for_write(userRows.row(Int(users[row + FactorChunks.lookupPrefetchDistance])))
+                userRows.row(Int(users[row + FactorChunks.lookupPrefetchDistance])).prefetchForWrite()
             }
             let user = Int(users[row])
             let movie = Int(movies[row])
@@ -135,15 +129,21 @@ final class NeuralLayers {
             input[2 * k] = userRows.bias(user).pointee
             input[2 * k + 1] = movieRows.bias(movie).pointee
         }
-        let targets: UnsafePointer<Float> = ratings + (first + samples.lowerBound)
-        let sampleErrors: UnsafeMutablePointer<Float> = errors + samples.lowerBound
-        let sampleInputGradients: UnsafeMutablePointer<Float> = inputGradients + samples.lowerBound * width
-        func gradient(_ block: Range<Int>) -> UnsafeMutablePointer<Float> { denseGradient + (block.lowerBound - base) }
+        // The ends of what the C kernel touches: `+` checks them in debug builds, as the kernel's
+        // pointers check nothing.
+        let units = layout.hiddenUnits
+        _ = (x + count * width, hidden + 2 * units)
+        _ = (ratings + (first + samples.upperBound), errors + samples.upperBound, inputGradients + samples.upperBound * width)
+        let targets = ratings + (first + samples.lowerBound)
+        let sampleErrors = errors + samples.lowerBound
+        let sampleInputGradients = inputGradients + samples.lowerBound * width
+        func parameters(_ block: Range<Int>) -> Memory<Float> { weights + block.lowerBound }
+        func gradient(_ block: Range<Int>) -> Memory<Float> { denseGradient + (block.lowerBound - base) }
         recbook_neural_rows(
-            Int32(count), Int32(width), Int32(layout.hiddenUnits), x, targets, scale,
-            weights + layout.hiddenWeights.lowerBound, weights + layout.hiddenBias.lowerBound,
-            weights + layout.outputWeights.lowerBound, weights[layout.outputBias.lowerBound], sampleErrors,
-            sampleInputGradients, gradient(layout.hiddenWeights), gradient(layout.hiddenBias),
-            gradient(layout.outputWeights), gradient(layout.outputBias), hidden)
+            Int32(count), Int32(width), Int32(units), x.address, targets.address, scale,
+            parameters(layout.hiddenWeights).address, parameters(layout.hiddenBias).address,
+            parameters(layout.outputWeights).address, weights[layout.outputBias.lowerBound], sampleErrors.address,
+            sampleInputGradients.address, gradient(layout.hiddenWeights).address, gradient(layout.hiddenBias).address,
+            gradient(layout.outputWeights).address, gradient(layout.outputBias).address, hidden.address)
     }
 }

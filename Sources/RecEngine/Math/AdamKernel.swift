@@ -38,8 +38,8 @@ enum AdamKernel {
     /// it once per eight-float record, where a call costs as much as the update.
     @inline(__always)
     static func dense(
-        weights: UnsafeMutablePointer<Float>, first: UnsafeMutablePointer<Float>, second: UnsafeMutablePointer<Float>,
-        gradient: UnsafeMutablePointer<Float>, range: Range<Int>, l2: Float, settings: AdamSettings, stepSize: Float
+        weights: Memory<Float>, first: Memory<Float>, second: Memory<Float>, gradient: Memory<Float>,
+        range: Range<Int>, l2: Float, settings: AdamSettings, stepSize: Float
     ) {
         let beta1 = settings.beta1
         let beta2 = settings.beta2
@@ -48,20 +48,19 @@ enum AdamKernel {
         let keep2 = 1 - beta2
         let decay = 2 * l2
         var index = range.lowerBound
-        // Eight lanes at a time by hand: the four pointers may alias as far as the compiler
+        // Eight lanes at a time by hand: the four views may alias as far as the compiler
         // knows, so it will not vectorise the scalar loop. Same operations in the same order
         // per element, so the lanes give the same bits as the scalar tail (a square root is
         // correctly rounded whichever instruction takes it).
         while index + 8 <= range.upperBound {
-            let w = UnsafeRawPointer(weights + index).loadUnaligned(as: SIMD8<Float>.self)
-            let g = UnsafeRawPointer(gradient + index).loadUnaligned(as: SIMD8<Float>.self) + decay * w
-            let m = beta1 * UnsafeRawPointer(first + index).loadUnaligned(as: SIMD8<Float>.self) + keep1 * g
-            let v = beta2 * UnsafeRawPointer(second + index).loadUnaligned(as: SIMD8<Float>.self) + keep2 * g * g
-            UnsafeMutableRawPointer(first + index).storeBytes(of: m, as: SIMD8<Float>.self)
-            UnsafeMutableRawPointer(second + index).storeBytes(of: v, as: SIMD8<Float>.self)
-            UnsafeMutableRawPointer(weights + index).storeBytes(
-                of: w - stepSize * m / (recbook_sqrt8(v) + epsilon), as: SIMD8<Float>.self)
-            UnsafeMutableRawPointer(gradient + index).storeBytes(of: SIMD8<Float>(repeating: 0), as: SIMD8<Float>.self)
+            let w = weights.load(SIMD8<Float>.self, at: index)
+            let g = gradient.load(SIMD8<Float>.self, at: index) + decay * w
+            let m = beta1 * first.load(SIMD8<Float>.self, at: index) + keep1 * g
+            let v = beta2 * second.load(SIMD8<Float>.self, at: index) + keep2 * g * g
+            first.store(m, at: index)
+            second.store(v, at: index)
+            weights.store(w - stepSize * m / (recbook_sqrt8(v) + epsilon), at: index)
+            gradient.store(SIMD8<Float>(repeating: 0), at: index)
             index += 8
         }
         while index < range.upperBound {

@@ -1,5 +1,3 @@
-import CIntrinsics
-
 /// One batch seen from one side, users or movies: the batch's positions split
 /// into buckets by row id (`id % bucketCount`, so no two buckets share a row), and each bucket's
 /// positions grouped by row, stably, the rows in order of first appearance.
@@ -21,25 +19,37 @@ final class BatchGroups: @unchecked Sendable {
         func row(_ slot: Int) -> Int { Int(groups.groupRows[lower + slot]) }
 
         /// The batch positions of group `slot`'s ratings, in batch order.
-        func positions(_ slot: Int) -> UnsafeBufferPointer<Int32> {
+        func positions(_ slot: Int) -> Positions {
             let start = slot == 0 ? lower : Int(groups.groupEnds[lower + slot - 1])
-            return UnsafeBufferPointer(start: groups.grouped + start, count: Int(groups.groupEnds[lower + slot]) - start)
+            return Positions(grouped: groups.grouped, range: start..<Int(groups.groupEnds[lower + slot]))
+        }
+    }
+
+    /// One group's batch positions, in batch order.
+    struct Positions: Sequence, IteratorProtocol {
+        fileprivate let grouped: Memory<Int32>
+        fileprivate var range: Range<Int>
+
+        mutating func next() -> Int32? {
+            guard let index = range.popFirst() else { return nil }
+            return grouped[index]
         }
     }
 
     let bucketCount: Int
     /// Per row: the step that last touched it and its group's slot in that step's bucket.
-    private let marks: UnsafeMutablePointer<SIMD2<Int32>>
+    private let marks: Memory<SIMD2<Int32>>
     private let rowCount: Int
     /// Positions ordered by bucket, in batch order within each; `bucketEnds[b]` ends bucket b.
-    private let bucketed: UnsafeMutablePointer<Int32>
-    private let bucketEnds: UnsafeMutablePointer<Int>
+    private let bucketed: Memory<Int32>
+    private let bucketEnds: Memory<Int>
     /// Per position of `bucketed`: its row's slot. Per bucket region: the rows (`groupRows`), the
     /// end of each group in `grouped` (`groupEnds`), and the positions grouped by row (`grouped`).
-    private let slots: UnsafeMutablePointer<Int32>
-    fileprivate let groupRows: UnsafeMutablePointer<Int32>
-    fileprivate let groupEnds: UnsafeMutablePointer<Int32>
-    fileprivate let grouped: UnsafeMutablePointer<Int32>
+    private let slots: Memory<Int32>
+    fileprivate let groupRows: Memory<Int32>
+    fileprivate let groupEnds: Memory<Int32>
+    fileprivate let grouped: Memory<Int32>
+    private let arena = MemoryArena()
     private var stamp: Int32 = -1
     /// How many positions ahead `group` prefetches a row's mark (a light loop: one lookup each).
     private static let prefetchDistance = 32
@@ -49,27 +59,18 @@ final class BatchGroups: @unchecked Sendable {
         precondition(bucketCount > 0 && bucketCount & (bucketCount - 1) == 0, "bucketCount must be a power of two")
         self.bucketCount = bucketCount
         rowCount = rows
-        marks = .allocate(capacity: rows)
-        marks.initialize(repeating: SIMD2(-1, 0), count: rows)
-        bucketEnds = .allocate(capacity: bucketCount)
-        bucketEnds.initialize(repeating: 0, count: bucketCount)
-        bucketed = .allocate(capacity: maxBatch)
-        slots = .allocate(capacity: maxBatch)
-        groupRows = .allocate(capacity: maxBatch)
-        groupEnds = .allocate(capacity: maxBatch)
-        grouped = .allocate(capacity: maxBatch)
-        for buffer in [bucketed, slots, groupRows, groupEnds, grouped] { buffer.initialize(repeating: 0, count: maxBatch) }
-    }
-
-    deinit {
-        marks.deallocate()
-        bucketEnds.deallocate()
-        for buffer in [bucketed, slots, groupRows, groupEnds, grouped] { buffer.deallocate() }
+        marks = arena.allocate(rows, repeating: SIMD2(-1, 0))
+        bucketEnds = arena.allocate(bucketCount, repeating: 0)
+        bucketed = arena.allocate(maxBatch, repeating: 0)
+        slots = arena.allocate(maxBatch, repeating: 0)
+        groupRows = arena.allocate(maxBatch, repeating: 0)
+        groupEnds = arena.allocate(maxBatch, repeating: 0)
+        grouped = arena.allocate(maxBatch, repeating: 0)
     }
 
     /// Splits the batch's positions `0..<count` into buckets by `ids[first + position]`; starts a
     /// new step for the marks.
-    func bucket(_ count: Int, ids: UnsafePointer<Int32>, first: Int) {
+    func bucket(_ count: Int, ids: Memory<Int32>, first: Int) {
         stamp = stamp == Int32.max ? 0 : stamp + 1
         if stamp == 0 { marks.update(repeating: SIMD2(-1, 0), count: rowCount) }
         bucketEnds.update(repeating: 0, count: bucketCount)
@@ -90,14 +91,14 @@ final class BatchGroups: @unchecked Sendable {
 
     /// Groups bucket `index` by row (a stable counting sort over its rows). Buckets share no
     /// row, so different buckets may be grouped at the same time.
-    func group(_ index: Int, ids: UnsafePointer<Int32>, first: Int) -> Bucket {
+    func group(_ index: Int, ids: Memory<Int32>, first: Int) -> Bucket {
         let lower = index == 0 ? 0 : bucketEnds[index - 1]
         let upper = bucketEnds[index]
         var count = 0
         for position in lower..<upper {
             // The marks are scattered over megabytes; the rows a few positions on are known.
             if position + Self.prefetchDistance < upper {
-                recbook_prefetch_for_write(marks + Int(ids[first + Int(bucketed[position + Self.prefetchDistance])]))
+                marks.prefetchForWrite(Int(ids[first + Int(bucketed[position + Self.prefetchDistance])]))
             }
             let row = Int(ids[first + Int(bucketed[position])])
             var mark = marks[row]

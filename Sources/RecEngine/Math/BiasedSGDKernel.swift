@@ -1,5 +1,3 @@
-import CIntrinsics
-
 /// One epoch of Surprise's SGD for the biased SVD (the update rule is in `BiasedSGDConfig`).
 /// Sequential by nature: each rating sees the updates of the one before. The columns come
 /// already in walking order.
@@ -9,13 +7,14 @@ enum BiasedSGDKernel {
         movieBias: inout [Float], userFactors: inout [Float], movieFactors: inout [Float], factors k: Int,
         learningRate lr: Float, regularization reg: Float
     ) {
-        userBias.withUnsafeMutableBufferPointer { userBias in
-            movieBias.withUnsafeMutableBufferPointer { movieBias in
-                userFactors.withUnsafeMutableBufferPointer { p in
-                    movieFactors.withUnsafeMutableBufferPointer { q in
+        let hasFactors = k > 0 && !userFactors.isEmpty && !movieFactors.isEmpty
+        Memory.with(&userBias) { userBias in
+            Memory.with(&movieBias) { movieBias in
+                Memory.with(&userFactors) { p in
+                    Memory.with(&movieFactors) { q in
                         walk(
-                            users: users, movies: movies, ratings: ratings, mean: mean, userBias: userBias.baseAddress!,
-                            movieBias: movieBias.baseAddress!, p: p.baseAddress, q: q.baseAddress, k: k, lr: lr, reg: reg)
+                            users: users, movies: movies, ratings: ratings, mean: mean, userBias: userBias,
+                            movieBias: movieBias, p: hasFactors ? p : nil, q: hasFactors ? q : nil, k: k, lr: lr, reg: reg)
                     }
                 }
             }
@@ -27,8 +26,8 @@ enum BiasedSGDKernel {
     private static let prefetchDistance = 16
 
     private static func walk(
-        users: [Int32], movies: [Int32], ratings: [Float], mean: Float, userBias: UnsafeMutablePointer<Float>,
-        movieBias: UnsafeMutablePointer<Float>, p: UnsafeMutablePointer<Float>?, q: UnsafeMutablePointer<Float>?, k: Int,
+        users: [Int32], movies: [Int32], ratings: [Float], mean: Float, userBias: Memory<Float>,
+        movieBias: Memory<Float>, p: Memory<Float>?, q: Memory<Float>?, k: Int,
         lr: Float, reg: Float
     ) {
         for row in 0..<ratings.count {
@@ -36,9 +35,9 @@ enum BiasedSGDKernel {
             let movie = Int(movies[row])
             if row + prefetchDistance < ratings.count, let p {
                 let ahead = Int(users[row + prefetchDistance])
-                recbook_prefetch_for_write(p + ahead * k)
-                recbook_prefetch_for_write(p + ahead * k + k - 1)
-                recbook_prefetch_for_write(userBias + ahead)
+                p.prefetchForWrite(ahead * k)
+                p.prefetchForWrite(ahead * k + k - 1)
+                userBias.prefetchForWrite(ahead)
             }
             var dot: Float = 0
             if k > 0, let p, let q {
@@ -54,12 +53,10 @@ enum BiasedSGDKernel {
                 // knows, so it keeps the loop scalar); the same operations per factor as the tail.
                 var factor = 0
                 while factor + 8 <= k {
-                    let userValues = UnsafeRawPointer(pu + factor).loadUnaligned(as: SIMD8<Float>.self)
-                    let movieValues = UnsafeRawPointer(qi + factor).loadUnaligned(as: SIMD8<Float>.self)
-                    UnsafeMutableRawPointer(pu + factor).storeBytes(
-                        of: userValues + lr * (error * movieValues - reg * userValues), as: SIMD8<Float>.self)
-                    UnsafeMutableRawPointer(qi + factor).storeBytes(
-                        of: movieValues + lr * (error * userValues - reg * movieValues), as: SIMD8<Float>.self)
+                    let userValues = pu.load(SIMD8<Float>.self, at: factor)
+                    let movieValues = qi.load(SIMD8<Float>.self, at: factor)
+                    pu.store(userValues + lr * (error * movieValues - reg * userValues), at: factor)
+                    qi.store(movieValues + lr * (error * userValues - reg * movieValues), at: factor)
                     factor += 8
                 }
                 while factor < k {

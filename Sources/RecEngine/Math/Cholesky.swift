@@ -6,7 +6,7 @@
 /// Returns false when `A` is not positive definite (a zero or negative pivot), which with a
 /// positive regularisation only happens for non-finite input.
 enum Cholesky {
-    static func solve(_ a: UnsafeMutablePointer<Double>, _ b: UnsafeMutablePointer<Double>, _ n: Int) -> Bool {
+    static func solve(_ a: Memory<Double>, _ b: Memory<Double>, _ n: Int) -> Bool {
         for j in 0..<n {
             var pivot = a[j * n + j]
             for k in 0..<j { pivot -= a[j * n + k] * a[j * n + k] }

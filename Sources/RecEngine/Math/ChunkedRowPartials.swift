@@ -8,13 +8,14 @@ final class ChunkedRowPartials: @unchecked Sendable {
     private let rows: Int
     private let chunks: Int
     /// `chunks × rows × rowWidth` floats, all zero between batches.
-    private let sums: UnsafeMutablePointer<Float>
+    private let sums: Memory<Float>
     /// Per chunk and row, then per row for the whole batch: the batch that last touched it.
-    private let marks: UnsafeMutablePointer<Int>
+    private let marks: Memory<Int>
     /// Per chunk, the rows it touched in order of first touch (`listCapacity` each), and how
     /// many; the counts a cache line apart, as different workers bump them.
-    private let touched: UnsafeMutablePointer<Int32>
-    private let counts: UnsafeMutablePointer<Int>
+    private let touched: Memory<Int32>
+    private let counts: Memory<Int>
+    private let arena = MemoryArena()
     private let listCapacity: Int
     private static let countStride = 8
     private var batch = 0
@@ -24,21 +25,10 @@ final class ChunkedRowPartials: @unchecked Sendable {
         self.rowWidth = rowWidth
         self.chunks = chunks
         listCapacity = max(1, min(rows, maxBatch))
-        sums = .allocate(capacity: max(1, chunks * rows * rowWidth))
-        sums.initialize(repeating: 0, count: max(1, chunks * rows * rowWidth))
-        marks = .allocate(capacity: (chunks + 1) * rows)
-        marks.initialize(repeating: 0, count: (chunks + 1) * rows)
-        touched = .allocate(capacity: chunks * listCapacity)
-        touched.initialize(repeating: 0, count: chunks * listCapacity)
-        counts = .allocate(capacity: chunks * Self.countStride)
-        counts.initialize(repeating: 0, count: chunks * Self.countStride)
-    }
-
-    deinit {
-        sums.deallocate()
-        marks.deallocate()
-        touched.deallocate()
-        counts.deallocate()
+        sums = arena.allocate(chunks * rows * rowWidth, repeating: 0)
+        marks = arena.allocate((chunks + 1) * rows, repeating: 0)
+        touched = arena.allocate(chunks * listCapacity, repeating: 0)
+        counts = arena.allocate(chunks * Self.countStride, repeating: 0)
     }
 
     /// Starts a batch: no chunk has touched any row.
@@ -50,7 +40,7 @@ final class ChunkedRowPartials: @unchecked Sendable {
     /// Row `row`'s partial sum in `chunk` (`rowWidth` floats), listed as touched on first use.
     /// Only the worker running `chunk` may call it.
     @inline(__always)
-    func partial(_ chunk: Int, _ row: Int) -> UnsafeMutablePointer<Float> {
+    func partial(_ chunk: Int, _ row: Int) -> Memory<Float> {
         let mark = marks + chunk * rows + row
         if mark.pointee != batch {
             mark.pointee = batch
@@ -63,7 +53,7 @@ final class ChunkedRowPartials: @unchecked Sendable {
 
     /// Adds every chunk's partials into `target(row)` in chunk order and clears them; then calls
     /// `body` once per row the batch touched, in order of first touch.
-    func drain(into target: (Int) -> UnsafeMutablePointer<Float>, _ body: (Int) -> Void) {
+    func drain(into target: (Int) -> Memory<Float>, _ body: (Int) -> Void) {
         let batchMarks = marks + chunks * rows
         var distinct: [Int] = []
         distinct.reserveCapacity(listCapacity)

@@ -4,7 +4,7 @@
 /// increases; it stops when no coordinate moves by more than `tolerance`.
 enum NonNegativeLeastSquares {
     static func solve(
-        _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ x: UnsafeMutablePointer<Double>, _ n: Int,
+        _ a: Memory<Double>, _ b: Memory<Double>, _ x: Memory<Double>, _ n: Int,
         maxSweeps: Int = 200, tolerance: Double = 1e-10
     ) {
         for i in 0..<n { x[i] = 0 }

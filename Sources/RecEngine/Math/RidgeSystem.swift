@@ -1,5 +1,3 @@
-import CIntrinsics
-
 /// One thread's scratch space and kernels for small ridge-regression systems over chosen rows of
 /// a fixed row-major matrix `Y` (`rank` floats per row, read as doubles):
 ///
@@ -27,23 +25,30 @@ struct RidgeSystem {
 
     let rank: Int
     /// `rank x block`, column `p` of the block is entry `p`'s row of `Y`.
-    private let transposed: UnsafeMutablePointer<Double>
-    private let values: UnsafeMutablePointer<Double>
-    private let gram: UnsafeMutablePointer<Double>
-    private let rhs: UnsafeMutablePointer<Double>
-    private let x: UnsafeMutablePointer<Double>
+    private let transposed: Memory<Double>
+    private let values: Memory<Double>
+    private let gram: Memory<Double>
+    private let rhs: Memory<Double>
+    private let x: Memory<Double>
 
-    init(rank: Int) {
-        self.rank = rank
-        transposed = .allocate(capacity: rank * Self.block)
-        values = .allocate(capacity: Self.block)
-        gram = .allocate(capacity: rank * rank)
-        rhs = .allocate(capacity: rank)
-        x = .allocate(capacity: rank)
+    /// Runs `body` with a system of rank `rank` whose buffers are scratch that lives as long as
+    /// `body` does. The system owns nothing, so the solve loops pass it around without
+    /// reference counting.
+    static func with<Result>(rank: Int, _ body: (RidgeSystem) -> Result) -> Result {
+        let count = rank * block + block + rank * rank + 2 * rank
+        return Memory<Double>.withScratch(count: count) { scratch in
+            scratch.update(repeating: 0, count: count)
+            return body(RidgeSystem(rank: rank, scratch: scratch))
+        }
     }
 
-    func deallocate() {
-        for buffer in [transposed, values, gram, rhs, x] { buffer.deallocate() }
+    private init(rank: Int, scratch: Memory<Double>) {
+        self.rank = rank
+        transposed = scratch
+        values = scratch + rank * Self.block
+        gram = values + Self.block
+        rhs = gram + rank * rank
+        x = rhs + rank
     }
 
     /// Sets the system to `A = Y_Sᵀ Y_S` (its lower triangle: the solvers read no more) and
@@ -52,7 +57,7 @@ struct RidgeSystem {
     func accumulateGram(
         _ entries: Range<Int>, columns: SharedReads<Int32>, values entryValues: SharedReads<Float>, of matrix: SharedReads<Float>
     ) {
-        let fixed = matrix.address(0)
+        let fixed = matrix.memory
         let a = gram
         let b = rhs
         let block = Self.block
@@ -68,8 +73,8 @@ struct RidgeSystem {
                 if entry + p + Self.prefetchDistance < end {
                     // A row of `rank` floats may straddle two cache lines: ask for both ends.
                     let ahead = fixed + Int(columns[entry + p + Self.prefetchDistance]) * rank
-                    recbook_prefetch_for_read(ahead)
-                    recbook_prefetch_for_read(ahead + rank - 1)
+                    ahead.prefetchForRead()
+                    ahead.prefetchForRead(rank - 1)
                 }
                 let y = fixed + (inBlock ? Int(columns[entry + p]) * rank : 0)
                 for f in 0..<rank { transposed[f * block + p] = inBlock ? Double(y[f]) : 0 }
@@ -113,7 +118,7 @@ struct RidgeSystem {
         _ entries: Range<Int>, columns: SharedReads<Int32>, values entryValues: SharedReads<Float>, of matrix: SharedReads<Float>,
         products: RowDotProducts?, lambda: Double, into output: DisjointWrites<Float>, at start: Int
     ) {
-        let fixed = matrix.address(0)
+        let fixed = matrix.memory
         let first = entries.lowerBound
         let count = entries.count
         let kernel = gram
@@ -147,13 +152,11 @@ struct RidgeSystem {
 
     /// `Σ a[i] b[i]` over `count` (a multiple of the lane count) values.
     @inline(__always)
-    private static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ count: Int) -> Double {
+    private static func dot(_ a: Memory<Double>, _ b: Memory<Double>, _ count: Int) -> Double {
         var sum = Lanes()
         var index = 0
         while index < count {
-            let x = UnsafeRawPointer(a + index).loadUnaligned(as: Lanes.self)
-            let y = UnsafeRawPointer(b + index).loadUnaligned(as: Lanes.self)
-            sum += x * y
+            sum += a.load(Lanes.self, at: index) * b.load(Lanes.self, at: index)
             index += Lanes.scalarCount
         }
         return sum.sum()

@@ -1,6 +1,6 @@
 /// An array that parallel tasks read at the same time: the read-only twin of `DisjointWrites`,
 /// through which kernels read shared input (factor matrices, sparse rows) without copying it
-/// and hand parts of it to the pointer kernels of this folder.
+/// and hand it to the kernels of this folder as a `Memory` view.
 ///
 /// Valid only inside `with`'s body, while the array cannot change.
 struct SharedReads<Element>: @unchecked Sendable {
@@ -19,6 +19,8 @@ struct SharedReads<Element>: @unchecked Sendable {
 
     subscript(index: Int) -> Element { buffer[index] }
 
-    /// Where element `index` lives: for the kernels in Math/ that load lanes or prefetch.
-    func address(_ index: Int) -> UnsafePointer<Element> { buffer.baseAddress! + index }
+    /// The elements as a `Memory` view, for the kernels of this folder, which only read it.
+    var memory: Memory<Element> {
+        Memory(buffer.baseAddress.map { UnsafeMutablePointer(mutating: $0) } ?? Memory.empty, count: buffer.count)
+    }
 }

@@ -81,17 +81,19 @@ import Testing
         // [4 2; 2 3] x = [2; 5]  ->  x = [-0.5, 2].
         var a: [Double] = [4, 2, 2, 3]
         var b: [Double] = [2, 5]
-        #expect(Cholesky.solve(&a, &b, 2))
+        #expect(Memory.with(&a) { a in Memory.with(&b) { b in Cholesky.solve(a, b, 2) } })
         #expect(abs(b[0] + 0.5) < 1e-12 && abs(b[1] - 2) < 1e-12)
         // With x >= 0 the first coordinate sticks at 0 and the second is 5 / 3.
         let full: [Double] = [4, 2, 2, 3]
         let rhs: [Double] = [2, 5]
         var x: [Double] = [0, 0]
-        NonNegativeLeastSquares.solve(full, rhs, &x, 2)
+        Memory.reading(full) { full in
+            Memory.reading(rhs) { rhs in Memory.with(&x) { x in NonNegativeLeastSquares.solve(full, rhs, x, 2) } }
+        }
         #expect(x[0] == 0 && abs(x[1] - 5.0 / 3.0) < 1e-9)
         var singular: [Double] = [0, 0, 0, 0]
         var anything: [Double] = [1, 1]
-        #expect(!Cholesky.solve(&singular, &anything, 2))
+        #expect(!Memory.with(&singular) { a in Memory.with(&anything) { b in Cholesky.solve(a, b, 2) } })
     }
 
     @Test func bytesRoundTripAndDamagedBytesAreRefused() throws {
@@ -178,11 +180,13 @@ import Testing
         let config = ALSConfig(rank: rank, regularization: 0.05)
         func solveAll(tabulated: Bool) -> [Float] {
             var solved = [Float](repeating: 0, count: counts.count * rank)
-            let system = RidgeSystem(rank: rank)
-            defer { system.deallocate() }
+            let products = tabulated ? SharedReads.with(fixed) { RowDotProducts($0, rows: movies, rank: rank) } : nil
+            #expect((products != nil) == tabulated)
+            RidgeSystem.with(rank: rank) { system in solve(into: &solved, system, products: products) }
+            return solved
+        }
+        func solve(into solved: inout [Float], _ system: RidgeSystem, products: RowDotProducts?) {
             SharedReads.with(fixed) { fixed in
-                let products = tabulated ? RowDotProducts(fixed, rows: movies, rank: rank) : nil
-                #expect((products != nil) == tabulated)
                 SharedReads.with(offsets) { offsets in
                     SharedReads.with(columns) { columns in
                         SharedReads.with(ratings) { ratings in
@@ -197,7 +201,6 @@ import Testing
                     }
                 }
             }
-            return solved
         }
         let direct = solveAll(tabulated: false)
         #expect(direct.allSatisfy { $0.isFinite } && direct.contains { $0 != 0 })

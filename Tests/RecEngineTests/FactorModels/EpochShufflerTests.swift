@@ -52,10 +52,10 @@ import Testing
 
     @Test func chunkBoundsNeverSplitAUser() {
         let users: [Int32] = [0, 0, 0, 0, 0, 1, 2, 2, 3, 4, 4, 4, 4, 4, 4, 4, 5, 6]
-        users.withUnsafeBufferPointer { users in
+        Memory.reading(users) { memory in
             for lower in [0, 3] {
                 let rows = lower..<users.count
-                let bounds = LazyAdamStep.chunkBounds(rows, users: users.baseAddress!, chunks: 16)
+                let bounds = LazyAdamStep.chunkBounds(rows, users: memory, chunks: 16)
                 #expect(bounds.count == 17 && bounds.first == rows.lowerBound && bounds.last == rows.upperBound)
                 #expect(bounds == bounds.sorted())
                 for bound in bounds where bound > rows.lowerBound && bound < rows.upperBound {

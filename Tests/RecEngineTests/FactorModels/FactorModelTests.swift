@@ -36,12 +36,12 @@ extension ModelFixtures {
     /// `body` on the table's three columns, as the trainers read them.
     static func withColumns<Result>(
         _ table: RatingsTable,
-        _ body: (UnsafePointer<Int32>, UnsafePointer<Int32>, UnsafePointer<Float>) -> Result
+        _ body: (Memory<Int32>, Memory<Int32>, Memory<Float>) -> Result
     ) -> Result {
-        table.users.withUnsafeBufferPointer { users in
-            table.movies.withUnsafeBufferPointer { movies in
-                table.ratings.withUnsafeBufferPointer { ratings in
-                    body(users.baseAddress!, movies.baseAddress!, ratings.baseAddress!)
+        Memory.reading(table.users) { users in
+            Memory.reading(table.movies) { movies in
+                Memory.reading(table.ratings) { ratings in
+                    body(users, movies, ratings)
                 }
             }
         }
@@ -55,12 +55,12 @@ extension ModelFixtures {
     private func batchLoss(_ parameters: [Float], _ layout: FactorLayout, _ table: RatingsTable, _ rows: [Int]) -> Double {
         var scratch = [Float](repeating: 0, count: layout.inputWidth + layout.hiddenUnits)
         var total = 0.0
-        parameters.withUnsafeBufferPointer { weights in
-            scratch.withUnsafeMutableBufferPointer { scratch in
+        Memory.reading(parameters) { weights in
+            Memory.with(&scratch) { scratch in
                 for row in rows {
                     let prediction = FactorForward.predict(
-                        weights.baseAddress!, layout, user: Int(table.users[row]), movie: Int(table.movies[row]),
-                        scratch: scratch.baseAddress)
+                        weights, layout, user: Int(table.users[row]), movie: Int(table.movies[row]),
+                        scratch: scratch)
                     let error = Double(prediction) - Double(table.ratings[row])
                     total += error * error
                 }

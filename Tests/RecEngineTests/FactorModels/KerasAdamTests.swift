@@ -69,11 +69,10 @@ import Testing
         let movies = rows.map { Int32($0.1) }
         let ratings = rows.map { Float($0.2) }
         return batches.map { batch in
-            users.withUnsafeBufferPointer { users in
-                movies.withUnsafeBufferPointer { movies in
-                    ratings.withUnsafeBufferPointer { ratings in
-                        _ = workspace.train(
-                            rows: batch, users: users.baseAddress!, movies: movies.baseAddress!, ratings: ratings.baseAddress!)
+            Memory.reading(users) { users in
+                Memory.reading(movies) { movies in
+                    Memory.reading(ratings) { ratings in
+                        _ = workspace.train(rows: batch, users: users, movies: movies, ratings: ratings)
                     }
                 }
             }

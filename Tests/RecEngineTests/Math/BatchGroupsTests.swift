@@ -12,11 +12,11 @@ struct BatchGroupsTests {
         for step in 0..<2 {
             let first = 7
             let ids = (0..<(first + 300)).map { _ in Int32(generator.next() % (step == 0 ? 50 : 9)) }
-            ids.withUnsafeBufferPointer { ids in
-                groups.bucket(300, ids: ids.baseAddress!, first: first)
+            Memory.reading(ids) { ids in
+                groups.bucket(300, ids: ids, first: first)
                 var seen: [Int: [Int]] = [:]
                 for index in 0..<4 {
-                    let bucket = groups.group(index, ids: ids.baseAddress!, first: first)
+                    let bucket = groups.group(index, ids: ids, first: first)
                     for slot in 0..<bucket.count {
                         let row = bucket.row(slot)
                         #expect(row % 4 == index, "row \(row) in bucket \(index)")
