@@ -1,11 +1,5 @@
 import Foundation
 
-/// A movies file read into a catalog, with what was skipped (only with `skipMalformed`).
-public struct LoadedMovies: Sendable {
-    public var catalog: MovieCatalog
-    public var skipped: SkippedRows
-}
-
 /// Reads movie lists. They are small (hundreds to thousands of rows), so this reader favours
 /// plain `String` handling and RFC 4180 quoting over speed.
 public enum MoviesReader {

@@ -1,11 +1,5 @@
 import Foundation
 
-/// A ratings file read into a table, with what was skipped (only with `skipMalformed`).
-public struct LoadedRatings: Sendable {
-    public var table: RatingsTable
-    public var skipped: SkippedRows
-}
-
 /// Reads delimited ratings files (Douban's and MovieLens' layouts, and others described by a
 /// `RatingsFormat`) straight from bytes: one pass, no `String` per row, ids interned as they
 /// first appear. A malformed row stops the load with `file:line: reason` unless the format asks

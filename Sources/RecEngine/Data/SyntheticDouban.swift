@@ -1,13 +1,5 @@
 import Foundation
 
-/// Douban-shaped files made from a seed, in the same layouts as the real `user_movies.csv` and
-/// `hot_movies.csv`.
-public struct SyntheticFiles: Sendable {
-    public var config: SynthConfig
-    public var ratingsCSV: Data
-    public var moviesCSV: Data
-}
-
 /// Generates Douban-shaped ratings from a latent-factor model.
 ///
 /// Model: the latent taste of user u for movie i is `b_u + b_i + p_u · q_i + ε` with Gaussian

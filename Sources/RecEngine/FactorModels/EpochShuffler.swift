@@ -154,30 +154,3 @@ final class EpochShuffler: @unchecked Sendable {
         }
     }
 }
-
-/// One epoch's rows as the three columns the batches read.
-struct EpochColumns: Sendable {
-    let users: Memory<Int32>
-    let movies: Memory<Int32>
-    let ratings: Memory<Float>
-
-    init(count: Int, in arena: MemoryArena) {
-        users = arena.allocate(count, repeating: 0)
-        movies = arena.allocate(count, repeating: 0)
-        ratings = arena.allocate(count, repeating: 0)
-    }
-
-    @inline(__always)
-    func store(_ record: ShuffledRating, at position: Int) {
-        users[position] = record.user
-        movies[position] = record.movie
-        ratings[position] = record.rating
-    }
-}
-
-/// One training rating's three columns side by side, as the epoch loop shuffles them.
-struct ShuffledRating {
-    var user: Int32
-    var movie: Int32
-    var rating: Float
-}

@@ -1,11 +1,5 @@
 import Yams
 
-/// A problem in YAML text, at a line of the file the text came from.
-struct YAMLProblem: Error {
-    var line: Int
-    var message: String
-}
-
 /// One node of a YAML document, read through Yams' node API so that every value keeps its line
 /// (decoding to plain dictionaries would lose it): the book file and notebooks' front matter
 /// name the line of whatever is wrong. Only the shapes those two files use are offered.
