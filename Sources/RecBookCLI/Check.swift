@@ -35,8 +35,14 @@ struct Check: ParsableCommand {
     func run() throws {
         let plan = try BookPlan.forCommand(arguments: notebooks, data: data)
         var failed = 0
+        var skipped = 0
         for entry in plan.entries {
             let path = entry.notebook
+            if let reason = entry.skipReason(bookFile: plan.book?.file ?? Book.fileName, sparkMaster: spark.sparkMaster) {
+                print("skipped \(path): \(reason)")
+                skipped += 1
+                continue
+            }
             let options = RunOptions(
                 dataFolder: entry.dataFolder, outFolder: out, observer: ConsoleStatus(), allowOutsideData: allowOutsideData,
                 threads: threads.count, sparkMaster: spark.sparkMaster)
@@ -49,10 +55,12 @@ struct Check: ParsableCommand {
                 print("ERROR   \(error)")
             }
         }
+        let checked = plan.entries.count - skipped
+        let skips = skipped == 0 ? "" : "; \(skipped) skipped (see above)"
         print(
             failed == 0
-                ? "check: \(plan.entries.count) notebook(s) match their reports"
-                : "check: \(failed) of \(plan.entries.count) notebook(s) failed or differ from their reports")
+                ? "check: \(checked) notebook(s) match their reports\(skips)"
+                : "check: \(failed) of \(checked) notebook(s) failed or differ from their reports\(skips)")
         if failed > 0 { throw ExitCode(1) }
     }
 }

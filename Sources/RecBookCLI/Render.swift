@@ -25,6 +25,10 @@ struct Render: ParsableCommand {
         var failed = 0
         for entry in plan.entries {
             let path = entry.notebook
+            if let reason = entry.skipReason(bookFile: plan.book?.file ?? Book.fileName, sparkMaster: options.sparkMaster) {
+                print("skipped \(path): \(reason)")
+                continue
+            }
             var options = options
             options.dataFolder = entry.dataFolder ?? RenderSettings.defaultDataFolder
             let clock = ContinuousClock()

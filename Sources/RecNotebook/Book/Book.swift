@@ -41,6 +41,14 @@ public struct Book: Sendable, Hashable {
     public var title: String?
     /// The notebooks' paths in reading order.
     public var notebooks: [String]
+    /// What a notebook needs beyond recbook (`requires:`), by path, with the line that says so.
+    public var requirements: [String: Requirement] = [:]
+
+    /// A notebook's `requires:` and the line of the book file that says it.
+    public struct Requirement: Sendable, Hashable {
+        public var kind: NotebookRequirement
+        public var line: Int
+    }
     public var sources: [Source]
     /// `timings: true|false`: whether reports show wall times and memory; `nil` when the book
     /// does not say.
@@ -85,7 +93,8 @@ public struct Book: Sendable, Hashable {
                         throw YAMLProblem(line: value.line, message: "notebooks must be a list (`- notebooks/01.md` lines)")
                     }
                     for entry in value.items() {
-                        let path = joined(try entry.text("a notebook"), to: folder)
+                        let (written, requirement) = try notebookEntry(entry)
+                        let path = joined(written, to: folder)
                         guard FileManager.default.fileExists(atPath: path) else {
                             throw YAMLProblem(line: entry.line, message: "notebook \(path) does not exist")
                         }
@@ -93,6 +102,7 @@ public struct Book: Sendable, Hashable {
                             throw YAMLProblem(line: entry.line, message: "notebook \(path) is listed twice; list it once")
                         }
                         book.notebooks.append(path)
+                        if let requirement { book.requirements[path] = requirement }
                     }
                 }
             }
@@ -103,6 +113,33 @@ public struct Book: Sendable, Hashable {
             throw BookError(SourceLocation(file: file, line: error.line), error.message)
         }
         return book
+    }
+
+    /// A notebook entry: its path as written, or a mapping of `path:` and `requires:`.
+    private static func notebookEntry(_ entry: YAMLValue) throws(YAMLProblem)
+        -> (path: String, requirement: Requirement?)
+    {
+        guard entry.node.mapping != nil else { return (try entry.text("a notebook"), nil) }
+        var path: String?
+        var requirement: Requirement?
+        for (key, value) in try entry.entries(of: "a notebook entry", known: ["path", "requires"]) {
+            if key == "path" {
+                path = try value.text("a notebook's path")
+                continue
+            }
+            let name = try value.text("requires")
+            guard let known = NotebookRequirement(rawValue: name) else {
+                let names = NotebookRequirement.allCases.map(\.rawValue)
+                let hint = Suggestions.closest(to: name, in: names).map { " Did you mean `\($0)`?" } ?? ""
+                throw YAMLProblem(
+                    line: value.line, message: "unknown requirement `\(name)`.\(hint) Known: \(names.joined(separator: ", ")).")
+            }
+            requirement = Requirement(kind: known, line: value.line)
+        }
+        guard let path else {
+            throw YAMLProblem(line: entry.line, message: "a notebook entry needs `path:`, the notebook's file")
+        }
+        return (path, requirement)
     }
 
     /// Source names are what `data:` and `--data NAME=DIR` write: letters, digits, `-`, `_`, `.`.

@@ -8,6 +8,21 @@ public struct BookPlan: Sendable {
     public struct Entry: Sendable, Hashable {
         public var notebook: String
         public var dataFolder: String?
+        /// What the book file says the notebook needs (`requires:`), if anything.
+        public var requirement: Book.Requirement?
+
+        public init(notebook: String, dataFolder: String?, requirement: Book.Requirement? = nil) {
+            self.notebook = notebook
+            self.dataFolder = dataFolder
+            self.requirement = requirement
+        }
+
+        /// Why `render` and `check` skip the notebook on a run with `sparkMaster`, or `nil` to
+        /// run it: its requirement is not met.
+        public func skipReason(bookFile: String, sparkMaster: String?) -> String? {
+            guard let requirement, let reason = requirement.kind.unmetReason(sparkMaster: sparkMaster) else { return nil }
+            return "\(bookFile) line \(requirement.line) says `requires: \(requirement.kind.rawValue)`: \(reason)"
+        }
     }
 
     /// Why there is no plan: the command line is wrong, or a file is.
@@ -112,6 +127,13 @@ public struct BookPlan: Sendable {
                     + (candidates.isEmpty
                         ? "none (a notebook names one in its front matter, `data: NAME`)" : candidates.joined(separator: ", "))
                     + ".")
+        }
+        if let book {
+            func standardized(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+            let requirements = Dictionary(uniqueKeysWithValues: book.requirements.map { (standardized($0.key), $0.value) })
+            for index in entries.indices {
+                entries[index].requirement = requirements[standardized(entries[index].notebook)]
+            }
         }
         return BookPlan(book: book, entries: entries)
     }
