@@ -56,7 +56,7 @@ public enum SparkALS {
         }
         let timings = SparkALSResult.Timings(
             startup: startedSession ? driver.startupSeconds : nil, fit: reply.fitSeconds, predict: reply.predictSeconds,
-            total: Double(total.components.seconds) + Double(total.components.attoseconds) * 1e-18)
+            total: total.seconds)
         return try SparkJobFiles.read(
             folder: workFolder, train: train, test: test, rank: config.rank, timings: timings, master: driver.master,
             sparkVersion: driver.sparkVersion)

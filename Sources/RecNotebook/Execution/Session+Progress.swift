@@ -19,10 +19,3 @@ extension Session {
                 fraction: fraction, detail: detail, elapsed: elapsed, remaining: remaining))
     }
 }
-
-extension Duration {
-    /// The duration in seconds, as a `Double`.
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) * 1e-18
-    }
-}
