@@ -46,7 +46,7 @@ import Testing
 
     @Test func aMasterThatDoesNotAnswerSkipsTheNotebook() throws {
         let folder = try BookCommandLineTests.project(book: Self.book)
-        let port = try Self.closedPort()
+        let port = try LoopbackPort.closed()
         let run = try CommandRun.recbook(
             ["render", "--no-cache", "--spark-master", "spark://127.0.0.1:\(port)"], in: folder, environment: Self.environment)
         #expect(run.status == 0, "\(run.output)\(run.errors)")
@@ -56,27 +56,13 @@ import Testing
 
     @Test func aMasterThatAnswersRunsTheNotebook() throws {
         let folder = try BookCommandLineTests.project(book: Self.book)
-        let listener = Process()
-        listener.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        // It exits by itself once nothing has connected for 60 s: the test runner's children
-        // may not receive SIGTERM, and a listener left behind would hold the runner's output open.
-        listener.arguments = [
-            "-c",
-            "import socket\ns = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen(8); s.settimeout(60)\n"
-                + "print(s.getsockname()[1], flush=True)\nwhile True: s.accept()[0].close()",
-        ]
-        let output = Pipe()
-        listener.standardOutput = output
-        listener.standardError = FileHandle.nullDevice
-        try listener.run()
-        defer { kill(listener.processIdentifier, SIGKILL) }
-        let port = try #require(
-            String(data: output.fileHandleForReading.availableData, encoding: .utf8)?
-                .trimmingCharacters(in: .whitespacesAndNewlines))
-        let run = try CommandRun.recbook(
-            ["render", "--no-cache", "--spark-master", "spark://127.0.0.1:\(port)"], in: folder, environment: Self.environment)
-        #expect(run.status == 0, "\(run.output)\(run.errors)")
-        #expect(!run.output.contains("skipped"), "\(run.output)")
+        try LoopbackPort.held { port in
+            let run = try CommandRun.recbook(
+                ["render", "--no-cache", "--spark-master", "spark://127.0.0.1:\(port)"], in: folder, environment: Self.environment
+            )
+            #expect(run.status == 0, "\(run.output)\(run.errors)")
+            #expect(!run.output.contains("skipped"), "\(run.output)")
+        }
         #expect(Self.rendered(folder, "two") && Self.rendered(folder, "one"))
     }
 
@@ -109,20 +95,5 @@ import Testing
         for master in ["local[2]", "spark://host", "spark://:7077", "yarn", "spark://host:0"] {
             #expect(NotebookRequirement.standaloneAddress(master) == nil, "\(master)")
         }
-    }
-
-    /// A port on 127.0.0.1 that nothing listens on (bound, then closed).
-    static func closedPort() throws -> String {
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        probe.arguments = [
-            "-c", "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1]); s.close()",
-        ]
-        let output = Pipe()
-        probe.standardOutput = output
-        try probe.run()
-        probe.waitUntilExit()
-        return String(data: output.fileHandleForReading.readDataToEndOfFile(), encoding: .utf8)!
-            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -101,24 +101,9 @@ import Testing
         },
         "preview-port-taken": {
             // Another program holds a port on the loopback address.
-            let holder = Process()
-            holder.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-            holder.arguments = [
-                "-c",
-                "import socket, time\ns = socket.socket()\ns.bind(('127.0.0.1', 0))\ns.listen()\n"
-                    + "print(s.getsockname()[1], flush=True)\ntime.sleep(120)",
-            ]
-            let output = Pipe()
-            holder.standardOutput = output
-            try holder.run()
-            defer { holder.terminate() }
-            var port = ""
-            while !port.hasSuffix("\n"), case let byte = output.fileHandleForReading.readData(ofLength: 1), !byte.isEmpty {
-                port += String(decoding: byte, as: UTF8.self)
+            try LoopbackPort.held { port in
+                try preview(["--port", port]).replacingOccurrences(of: port, with: "8000")
             }
-            let message = try preview(["--port", port.trimmingCharacters(in: .whitespacesAndNewlines)])
-            return message.replacingOccurrences(
-                of: port.trimmingCharacters(in: .whitespacesAndNewlines), with: "8000")
         },
         "timings-file-name": {
             let project = try makeProject()
