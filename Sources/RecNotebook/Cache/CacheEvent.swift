@@ -23,10 +23,21 @@ public struct CacheEvent: Sendable, Hashable, Codable {
     public var reason: Reason?
     /// Set when the computed value could not be saved (the next run recomputes it).
     public var saveError: String?
+    /// For a value found by its content: the cell that computed it (`05-neural.md cell 7 +2 fit svd`).
+    public var sameAs: String?
+
+    public init(name: String, line: Int, hit: Bool, reason: Reason? = nil, saveError: String? = nil, sameAs: String? = nil) {
+        self.name = name
+        self.line = line
+        self.hit = hit
+        self.reason = reason
+        self.saveError = saveError
+        self.sameAs = sameAs
+    }
 
     /// `from cache`, or `computed (data file changed)`.
     public var summary: String {
-        if hit { return "\(name): from cache" }
+        if hit { return "\(name): from cache" + (sameAs.map { " (the same computation as \($0))" } ?? "") }
         var text = "\(name): computed (\(reason?.rawValue ?? "cache off"))"
         if let saveError { text += "; not saved: \(saveError)" }
         return text

@@ -42,16 +42,20 @@ extension Session {
     /// The value with the SHA-256 of the bytes it is cached as: what it was restored from, or
     /// what was just stored (`nil` without a cache, or when it could not be encoded). Two
     /// values with the same digest are the same value, whichever run computed them.
+    ///
+    /// `content`, when given, says everything the value is a function of (the training rows'
+    /// digest and the settings, for a fit): a value computed from the same content in any
+    /// other cell, or another notebook of the book, is then reused (`CacheReference`).
     func cachedEntry<Value>(
-        _ name: String, _ invocation: Invocation, key: String,
+        _ name: String, _ invocation: Invocation, key: String, content: String? = nil,
         encode: (Value) -> Data?, decode: (Data) -> Value?, compute: () throws(NotebookError) -> Value
     ) throws(NotebookError) -> (value: Value, sha256: String?) {
         guard let store = context.cache, let scope = currentCell else { return (try compute(), nil) }
         let line = invocation.location.line
         let slot = scope.slot(line: line, name: name)
+        let engine = EngineVersion.current + (context.engineBuild.isEmpty ? "" : " " + context.engineBuild)
         let inputs = CacheInputs(
-            engine: EngineVersion.current + (context.engineBuild.isEmpty ? "" : " " + context.engineBuild),
-            data: sources.map { "\($0.role):\($0.sha256)" }, parameters: parameters,
+            engine: engine, data: sources.map { "\($0.role):\($0.sha256)" }, parameters: parameters,
             earlierCells: scope.earlierCells, cell: scope.cell, extra: key)
         let reason: CacheEvent.Reason
         switch store.lookup(slot: slot, inputs: inputs) {
@@ -67,12 +71,18 @@ extension Session {
         case .miss(let why):
             reason = why
         }
+        if let content, let found = store.lookup(content: content, engine: engine), let value = decode(found.payload) {
+            cacheEvents.append(CacheEvent(name: name, line: line, hit: true, sameAs: found.slot))
+            return (value, found.sha256)
+        }
         let value = try compute()
         var event = CacheEvent(name: name, line: line, hit: false, reason: reason)
         var sha256: String?
         if let payload = encode(value) {
             do {
-                sha256 = try store.store(slot: slot, inputs: inputs, payload: payload)
+                let stored = try store.store(slot: slot, inputs: inputs, payload: payload)
+                sha256 = stored
+                if let content { try store.storeReference(content: content, engine: engine, slot: slot, sha256: stored) }
             } catch {
                 event.saveError = error.description
             }
@@ -81,6 +91,15 @@ extension Session {
         }
         cacheEvents.append(event)
         return (value, sha256)
+    }
+
+    /// What a fit on `table` with `settings` is a function of, for `cachedEntry(content:)`: the
+    /// loaded files (they give the rows' ids their meaning), the training rows themselves and
+    /// the settings (seed included). `nil` without a cache, so an uncached run never hashes rows.
+    func fitContent(_ table: RatingsTable, settings: String) -> String? {
+        guard context.cache != nil else { return nil }
+        let files = sources.map { "\($0.role):\($0.sha256)" }.joined(separator: " ")
+        return "fit; files \(files); training rows \(Self.digest(table)); settings \(settings)"
     }
 
     static func cacheEncoder() -> JSONEncoder {

@@ -47,7 +47,8 @@ enum TrainVerb {
             // bytes; a hit restores the same parameters and history without training.
             let bytes: Data
             (bytes, parametersKey) = try session.cachedEntry(
-                "fit \(name)", invocation, key: "\(factorConfig)", encode: { $0 }, decode: { $0 }
+                "fit \(name)", invocation, key: "\(factorConfig)",
+                content: session.fitContent(table, settings: "\(factorConfig)"), encode: { $0 }, decode: { $0 }
             ) { () throws(NotebookError) -> Data in
                 do throws(TrainingError) {
                     return try FactorTrainer.fit(factorConfig, on: table, threads: session.context.threads, progress: progress)
@@ -65,7 +66,8 @@ enum TrainVerb {
             // ALS fits in seconds, but a notebook may train several; cached as packed factors.
             let model: ALSModel
             (model, parametersKey) = try session.cachedEntry(
-                "fit \(name)", invocation, key: "\(alsConfig)", encode: { $0.encoded() }, decode: ALSModel.decode
+                "fit \(name)", invocation, key: "\(alsConfig)", content: session.fitContent(table, settings: "\(alsConfig)"),
+                encode: { $0.encoded() }, decode: ALSModel.decode
             ) { () throws(NotebookError) -> ALSModel in
                 guard table.count > 0 else { throw ModelOptions.failure(TrainingError.noTrainingData, invocation) }
                 do throws(ConfigError) {
