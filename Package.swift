@@ -25,7 +25,8 @@ let package = Package(
         // Software prefetch, an eight-lane square root and the neural model's dense layers with
         // AVX2 and FMA (Swift has none of them); see include/ for why each is there.
         .target(name: "CIntrinsics"),
-        .target(name: "RecEngine", dependencies: ["CIntrinsics"]),
+        // SHA-256 (swift-crypto) decides the row-hash split, which Spark computes with its own `sha2`.
+        .target(name: "RecEngine", dependencies: ["CIntrinsics", .product(name: "Crypto", package: "swift-crypto")]),
         // The Spark backend: a PySpark driver program recbook contains, started once per notebook
         // and spoken to in JSON lines (Foundation's Process: see SparkDriver for why).
         .target(name: "RecSpark", dependencies: ["RecEngine"]),

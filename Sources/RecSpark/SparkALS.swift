@@ -18,14 +18,20 @@ public enum SparkALS {
         }
     }
 
+    /// The settings and the two folders, side by side in one JSON object.
     struct Arguments: Encodable {
         var split: String
         var work: String
-        var rank: Int
-        var iterations: Int
-        var regularization: Double
-        var nonnegative: Bool
-        var seed: Int
+        var settings: SparkALSSettings
+
+        enum CodingKeys: String, CodingKey { case split, work }
+
+        func encode(to encoder: any Encoder) throws {
+            try settings.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(split, forKey: .split)
+            try container.encode(work, forKey: .work)
+        }
     }
 
     /// Writes a split for `train` to read: once per split and session, since the driver keeps each
@@ -45,10 +51,7 @@ public enum SparkALS {
     ) throws(SparkError) -> SparkALSResult {
         try SparkJobFiles.clearOutputs(folder: workFolder)
         let started = ContinuousClock.now
-        let arguments = Arguments(
-            split: splitFolder, work: workFolder, rank: config.rank, iterations: config.iterations,
-            regularization: config.regularization,
-            nonnegative: config.nonnegative, seed: Int(truncatingIfNeeded: config.seed & 0x7FFF_FFFF))
+        let arguments = Arguments(split: splitFolder, work: workFolder, settings: SparkALSSettings(config))
         let reply = try driver.call("als", arguments, returning: Reply.self, timeout: timeout)
         let total = ContinuousClock.now - started
         guard reply.rank == config.rank else {

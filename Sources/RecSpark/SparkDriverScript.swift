@@ -106,7 +106,166 @@ enum SparkDriverScript {
             return {"fit_seconds": fitted - began, "predict_seconds": predicted - fitted, "rank": model.rank}
 
 
-        OPERATIONS = {"als": als, "stop": lambda args: {}}
+        # Ratings that stay in Spark (`load ratings=URI engine=spark`): recbook receives only the
+        # results below, never the rows. Columns: user and movie as the file writes them (text), rating.
+        data = {}
+
+
+        def text_ratings(args):
+            """A delimited file read as lines, each split and checked as recbook's own reader checks it;
+            `bad` marks the rows it would call malformed."""
+            from pyspark.sql import functions as F
+
+            lines = spark.read.text(args["uri"]).filter(F.trim("value") != "")
+            if args["header"]:
+                first = lines.first()
+                if first is not None:
+                    lines = lines.filter(F.col("value") != first["value"])
+            fields = F.split("value", "\\Q" + args["separator"] + "\\E", -1)
+            frame = lines.select(
+                "value", F.size(fields).alias("fields"),
+                F.trim(fields.getItem(args["user_column"])).alias("user"),
+                F.trim(fields.getItem(args["movie_column"])).alias("movie"),
+                F.trim(fields.getItem(args["rating_column"])).try_cast("double").alias("rating"))
+            bad = ((F.col("fields") != args["field_count"]) | F.col("user").isNull() | (F.col("user") == "")
+                   | F.col("movie").isNull() | (F.col("movie") == "") | F.col("rating").isNull())
+            return frame, bad
+
+
+        def parquet_ratings(args):
+            from pyspark.sql import functions as F
+
+            frame = spark.read.parquet(args["uri"])
+            names = {name.lower(): name for name in frame.columns}
+
+            def column(*choices):
+                for choice in choices:
+                    if choice in names:
+                        return names[choice]
+                raise ValueError("the Parquet data has no %s column (columns: %s)" % (choices[0], ", ".join(frame.columns)))
+
+            frame = frame.select(
+                F.col(column("user", "userid", "user_id")).cast("string").alias("user"),
+                F.col(column("movie", "movieid", "movie_id", "item")).cast("string").alias("movie"),
+                F.col(column("rating")).cast("double").alias("rating"),
+                F.concat_ws(",", *[F.col(name).cast("string") for name in frame.columns]).alias("value"))
+            bad = F.col("user").isNull() | F.col("movie").isNull() | F.col("rating").isNull()
+            return frame, bad
+
+
+        def load(args):
+            from pyspark.sql import functions as F
+
+            for old in data.values():
+                if hasattr(old, "unpersist"):
+                    old.unpersist()
+            data.clear()
+            frame, bad = parquet_ratings(args) if args["format"] == "parquet" else text_ratings(args)
+            low, high = args["rating_range"]
+            bad = bad | (F.col("rating") < low) | (F.col("rating") > high)
+            if args["whole_ratings"]:
+                bad = bad | (F.col("rating") != F.floor("rating"))
+            malformed = frame.filter(bad)
+            skipped = malformed.count()
+            examples = [row["value"] for row in malformed.limit(3).collect()]
+            if skipped and not args["skip_malformed"]:
+                raise ValueError("%d malformed row%s in %s, for example `%s`; add skip-malformed=true to skip and count them"
+                                 % (skipped, "" if skipped == 1 else "s", args["uri"], examples[0]))
+            ratings = frame.filter(~bad).select("user", "movie", "rating")
+            ratings = ratings.repartition(spark.sparkContext.defaultParallelism).cache()
+            data["ratings"] = ratings
+            return dict(summary({}), skipped=skipped, examples=examples)
+
+
+        def loaded():
+            if "ratings" not in data:
+                raise ValueError("no ratings are loaded in Spark")
+            return data["ratings"]
+
+
+        def summary(args):
+            from pyspark.sql import functions as F
+
+            row = loaded().agg(F.count("*").alias("rows"), F.countDistinct("user").alias("users"),
+                               F.countDistinct("movie").alias("movies"), F.min("rating").alias("minimum"),
+                               F.max("rating").alias("maximum"), F.mean("rating").alias("mean")).first()
+            return row.asDict()
+
+
+        def histogram(args):
+            rows = loaded().groupBy("rating").count().orderBy("rating").collect()
+            return {"values": [[row["rating"], row["count"]] for row in rows]}
+
+
+        def hash_split(args):
+            """recbook's row-hash split (RecEngine's RowHashSplit): a row is a test row when the first
+            8 hex digits of SHA-256("USER,MOVIE,SEED") are below the threshold."""
+            from pyspark.sql import functions as F
+
+            ratings = loaded()
+            for name in ("train", "test"):
+                if name in data:
+                    data.pop(name).unpersist()
+            key = F.concat_ws(",", "user", "movie", F.lit(args["seed"]))
+            hashed = F.conv(F.substring(F.sha2(key, 256), 1, 8), 16, 10).cast("bigint")
+            flagged = ratings.withColumn("test", hashed < F.lit(args["threshold"]))
+            data["train"] = flagged.filter(~F.col("test")).drop("test").cache()
+            data["test"] = flagged.filter(F.col("test")).drop("test").cache()
+            train_users = data["train"].select("user").distinct()
+            cold = data["test"].select("user").distinct().join(train_users, "user", "left_anti").count()
+            return {"train": data["train"].count(), "test": data["test"].count(), "cold_users": cold}
+
+
+        def als_on_data(args):
+            """ALS on the Spark split's training rows, scored on its test rows as recbook's `evaluate`
+            scores: a user or movie with no training rating gets the training mean, and predictions
+            are clipped to the training ratings' range."""
+            from pyspark.ml.feature import StringIndexer
+            from pyspark.sql import functions as F
+
+            if "train" not in data:
+                raise ValueError("the ratings in Spark have no split yet")
+            if "indexed" not in data:
+                # Integer ids for ALS, one per user and movie text, from all ratings (alphabetical, so
+                # the same data gives the same ids).
+                indexers = [StringIndexer(inputCol=name, outputCol=name + "_index", stringOrderType="alphabetAsc")
+                            .fit(loaded()) for name in ("user", "movie")]
+                data["indexed"] = indexers
+            users, movies = data["indexed"]
+
+            def indexed(frame):
+                return movies.transform(users.transform(frame)).select(
+                    F.col("user_index").cast("int").alias("u"), F.col("movie_index").cast("int").alias("m"), "rating")
+
+            began = time.time()
+            train = indexed(data["train"])
+            model = ALS(rank=args["rank"], maxIter=args["iterations"], regParam=args["regularization"],
+                        nonnegative=args["nonnegative"], seed=args["seed"], userCol="u", itemCol="m",
+                        ratingCol="rating", coldStartStrategy="nan").fit(train)
+            model.userFactors.count()
+            fitted = time.time()
+            bounds = data["train"].agg(F.mean("rating"), F.min("rating"), F.max("rating")).first()
+            mean, low, high = bounds[0], bounds[1], bounds[2]
+            predicted = model.transform(indexed(data["test"]))
+            fallback = F.isnan("prediction") | F.col("prediction").isNull()
+            estimate = F.when(fallback, F.lit(mean)).otherwise(
+                F.least(F.greatest(F.col("prediction").cast("double"), F.lit(low)), F.lit(high)))
+            error = F.col("rating") - estimate
+            row = predicted.agg(F.count("*").alias("rows"), F.sum(F.when(fallback, 1).otherwise(0)).alias("fallbacks"),
+                                F.mean(error * error).alias("mse"), F.mean(F.abs(error)).alias("mae")).first()
+            scored = time.time()
+            return {"rows": row["rows"], "fallbacks": row["fallbacks"], "mse": row["mse"], "mae": row["mae"],
+                    "fit_seconds": fitted - began, "predict_seconds": scored - fitted, "rank": model.rank}
+
+
+        def write_parquet(args):
+            """The loaded ratings as Parquet (user and movie as text, rating as a double), replacing PATH."""
+            loaded().write.mode("overwrite").parquet(args["path"])
+            return {"rows": spark.read.parquet(args["path"]).count()}
+
+
+        OPERATIONS = {"als": als, "load": load, "write_parquet": write_parquet, "summary": summary, "histogram": histogram, "split": hash_split,
+                      "als_on_data": als_on_data, "stop": lambda args: {}}
 
         for line in sys.stdin:
             try:

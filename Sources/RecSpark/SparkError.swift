@@ -31,7 +31,7 @@ public enum SparkError: Error, Sendable, Hashable, CustomStringConvertible {
         case .protocolError(let reason):
             return "the Spark driver broke recbook's protocol, so recbook stopped it: \(reason)"
         case .requestFailed(let operation, let message):
-            return "Spark could not run `\(operation)`: \(message)"
+            return "Spark could not run \(operation): \(message)"
         case .invalidOutput(let file, let reason):
             return "the Spark job's output is not usable: \(file): \(reason)"
         }

@@ -7,6 +7,8 @@ final class Session {
     /// The master seed; every random step derives its own seed from it.
     var seed: UInt64 = 42
     var dataset: Dataset?
+    /// Ratings that stay in Spark (`load ... engine=spark`); `nil` when `dataset` holds them.
+    var sparkData: SparkData?
     var sources: [DataSource] = []
     var banner: String?
     /// The train/test split made by `split`, shared by item CF and every model.
@@ -48,6 +50,7 @@ final class Session {
     }
 
     func requireSplit(_ invocation: Invocation) throws(NotebookError) -> SplitState {
+        if let sparkData { throw invocation.fail(sparkData.refusal(invocation.verb.name)) }
         guard let split else {
             throw invocation.fail("no train/test split yet; add a `split` directive first, e.g. `split test=0.2`")
         }
@@ -96,6 +99,7 @@ final class Session {
     }
 
     func requireDataset(_ invocation: Invocation) throws(NotebookError) -> Dataset {
+        if let sparkData { throw invocation.fail(sparkData.refusal(invocation.verb.name)) }
         guard let dataset else {
             throw invocation.fail("no data is loaded yet; start with a `load` directive")
         }

@@ -62,7 +62,7 @@ enum SparkTraining {
 
     /// The session's start-up, in the cell that paid it. (Which cell that was is not said: a
     /// cell replayed from the cache must read the same as one computed.)
-    private static func startupRow(_ startup: Double?) -> [[TableValue]] {
+    static func startupRow(_ startup: Double?) -> [[TableValue]] {
         guard let startup else { return [[.text("start the Spark session: already running"), .missing]] }
         return [[.text("start the Spark session (JVM and driver), once per notebook"), .decimal(startup)]]
     }

@@ -18,6 +18,7 @@ enum EvaluateVerb {
         guard subjects.count == 1, let name = subjects.first else {
             throw invocation.fail("`evaluate` needs the name of a trained model, as in: \(verb.example)")
         }
+        if session.sparkData != nil { return try SparkDataVerbs.evaluate(name, invocation, session) }
         // Refused when the model may have been trained on these test rows (see `Session+TrainingRecord`).
         let (model, split, warning) = try session.requireModelOnSplit(name, invocation)
         let rule = try predictionRule(invocation)

@@ -11,6 +11,7 @@ enum HistogramVerb {
         run: run)
 
     private static func run(_ invocation: Invocation, _ session: Session) throws(NotebookError) -> [CellResult] {
+        if session.sparkData != nil { return try SparkDataVerbs.histogram(invocation, session) }
         _ = try invocation.subject(from: ["ratings"])
         let histogram = try session.requireDataset(invocation).ratings.ratingHistogram()
         return [

@@ -16,9 +16,10 @@ enum LoadVerb {
         summary: "Reads a ratings file and, optionally, a movies file (paths inside --data); "
             + "with synth=PRESET, generates Douban-shaped data when neither file exists.",
         usage: "load ratings=FILE [movies=FILE] [format=douban|movielens-100k|movielens-1m|movielens-latest] "
-            + "[synth=douban|small] [skip-malformed=false] [separator=SEP] [header=false] [encoding=utf-8|latin-1]",
+            + "[synth=douban|small] [skip-malformed=false] [separator=SEP] [header=false] [encoding=utf-8|latin-1] | "
+            + "load ratings=URI engine=spark [format=...|parquet] [skip-malformed=false] [separator=SEP] [header=false]",
         example: "load ratings=user_movies.csv movies=hot_movies.csv synth=douban",
-        keys: ["ratings", "movies", "format", "synth", "skip-malformed", "separator", "header", "encoding"],
+        keys: ["ratings", "movies", "format", "synth", "skip-malformed", "separator", "header", "encoding", "engine"],
         run: run)
 
     private static func run(_ invocation: Invocation, _ session: Session) throws(NotebookError) -> [CellResult] {
@@ -26,9 +27,15 @@ enum LoadVerb {
         guard let ratingsName = invocation.string("ratings") else {
             throw invocation.fail("`load` needs ratings=FILE, as in: \(verb.example)")
         }
+        let spark = try invocation.choice("engine", from: ["swift", "spark"], default: "swift") == "spark"
+        if !spark && invocation.string("format") == "parquet" {
+            throw invocation.fail("format=parquet is read by Spark: add engine=spark (the ratings then stay in Spark)")
+        }
+        let defaultFormat = spark && ratingsName.lowercased().hasSuffix(".parquet") ? "parquet" : "douban"
+        let formatName = try invocation.choice(
+            "format", from: formats.keys.sorted() + (spark ? ["parquet"] : []), default: defaultFormat)
         let moviesName = invocation.string("movies")
-        let formatName = try invocation.choice("format", from: formats.keys.sorted(), default: "douban")
-        var (ratingsFormat, moviesFormat) = formats[formatName]!
+        var (ratingsFormat, moviesFormat) = formats[formatName] ?? formats["douban"]!
         let skip = try invocation.bool("skip-malformed", default: false)
         ratingsFormat.skipMalformed = skip
         moviesFormat.skipMalformed = skip
@@ -42,6 +49,14 @@ enum LoadVerb {
                 throw invocation.fail("encoding must be utf-8 or latin-1, not `\(encoding)`")
             }
             moviesFormat.encoding = parsed
+        }
+        if spark {
+            for key in ["synth", "encoding"] where invocation.string(key) != nil {
+                throw invocation.fail("\(key)= does not apply to ratings read by Spark (engine=spark); drop it")
+            }
+            return try SparkDataVerbs.load(
+                try sparkURI(ratingsName, session, invocation), parquet: formatName == "parquet", layout: ratingsFormat,
+                invocation, session)
         }
         let synthPreset = try invocation.string("synth").map { name throws(NotebookError) in
             guard let preset = SynthConfig.preset(named: name) else {
@@ -78,6 +93,7 @@ enum LoadVerb {
                 try MoviesReader.parse(data, source: path, format: moviesFormat)
             }
             session.dataset = Dataset(ratings: ratings.table, movies: movies?.catalog)
+            session.sparkData = nil
             session.sources = [
                 DataSource(
                     role: "ratings", path: ratingsPath, sha256: ContentDigest.sha256(ratingsData),
@@ -130,6 +146,7 @@ enum LoadVerb {
             }
         }
         session.dataset = Dataset(ratings: snapshot.ratings, movies: snapshot.movies)
+        session.sparkData = nil
         session.sources = [
             DataSource(
                 role: "ratings", path: "recbook synth --preset \(presetName) --seed \(config.seed)",
@@ -207,6 +224,22 @@ enum LoadVerb {
             return "\(error). Put the file there, pass --data DIR, or add synth=douban to generate data instead."
         }
         return error.description
+    }
+
+    /// What Spark is asked to read: a URI with a scheme of its own (`hdfs://`, `s3a://`, ...) as it
+    /// is; a local path (or `file://` one) inside the data folder, as `contained` rules, and
+    /// present, since a missing local file is better said here than in Spark's words.
+    private static func sparkURI(_ name: String, _ session: Session, _ invocation: Invocation) throws(NotebookError)
+        -> String
+    {
+        if let scheme = name.range(of: "://"), !name.hasPrefix("file://"), !name[..<scheme.lowerBound].contains("/") {
+            return name
+        }
+        let path = try contained(name.hasPrefix("file://") ? String(name.dropFirst("file://".count)) : name, session, invocation)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw invocation.fail("\(path): no such file or folder for Spark to read")
+        }
+        return path
     }
 
     /// `name` inside the data folder, or an error naming the notebook line when it leads out of

@@ -5,9 +5,9 @@ enum SplitVerb {
     static let verb = Verb(
         name: "split",
         summary: "Splits the ratings into train and test rows (shuffled holdout, or k folds), seeded from the master seed.",
-        usage: "split [test=0.2] | split folds=K",
+        usage: "split [test=0.2] [rule=shuffle|hash] | split folds=K",
         example: "split test=0.2",
-        keys: ["test", "folds"],
+        keys: ["test", "folds", "rule"],
         run: run)
 
     /// Stream number for the split's seed, so other random steps never share it.
@@ -15,9 +15,10 @@ enum SplitVerb {
 
     private static func run(_ invocation: Invocation, _ session: Session) throws(NotebookError) -> [CellResult] {
         try invocation.noSubjects()
+        let seed = SplitMix64.derived(session.seed, seedStream)
+        if session.sparkData != nil { return try SparkDataVerbs.split(invocation, session, seed: seed) }
         let dataset = try session.requireDataset(invocation)
         let rows = dataset.ratings.count
-        let seed = SplitMix64.derived(session.seed, seedStream)
         let state: SplitState
         if invocation.string("folds") != nil {
             guard invocation.string("test") == nil else {
@@ -36,7 +37,13 @@ enum SplitVerb {
             guard fraction > 0 && fraction < 1 else {
                 throw invocation.fail("test must be between 0 and 1 (exclusive), not \(fraction)")
             }
-            let split = RatingSplit.holdout(rows: rows, testFraction: fraction, seed: seed)
+            // `shuffle`: exactly ceil(F * rows) test rows in shuffled order; `hash`: each row by
+            // the hash of its ids (about F of the rows, in file order), as Spark computes it.
+            let rule = try invocation.choice("rule", from: ["shuffle", "hash"], default: "shuffle")
+            let split =
+                rule == "hash"
+                ? RowHashSplit.split(dataset.ratings, testFraction: fraction, seed: seed)
+                : RatingSplit.holdout(rows: rows, testFraction: fraction, seed: seed)
             guard !split.train.isEmpty && !split.test.isEmpty else {
                 throw invocation.fail("test=\(fraction) leaves an empty train or test set for \(rows) ratings")
             }
@@ -46,17 +53,23 @@ enum SplitVerb {
         }
         session.split = state
         session.scores = []
-        let coldUsers = coldUserCount(state)
         return [
-            .metrics(
-                MetricList(
-                    title: state.kind == "k-fold" ? "Split (\(state.folds.count) folds; fold 1 shown)" : "Split",
-                    metrics: [
-                        .count("train ratings", state.train.count),
-                        .count("test ratings", state.test.count),
-                        .count("test users with no training rating", coldUsers),
-                    ]))
+            summary(
+                kind: state.kind, folds: state.folds.count, train: state.train.count, test: state.test.count,
+                coldUsers: coldUserCount(state))
         ]
+    }
+
+    /// The split's sizes, as both engines show them.
+    static func summary(kind: String, folds: Int, train: Int, test: Int, coldUsers: Int) -> CellResult {
+        .metrics(
+            MetricList(
+                title: kind == "k-fold" ? "Split (\(folds) folds; fold 1 shown)" : "Split",
+                metrics: [
+                    .count("train ratings", train),
+                    .count("test ratings", test),
+                    .count("test users with no training rating", coldUsers),
+                ]))
     }
 
     /// Distinct test users without a training rating, counted on flags per user index: a set of

@@ -13,6 +13,7 @@ enum StatsVerb {
         run: run)
 
     private static func run(_ invocation: Invocation, _ session: Session) throws(NotebookError) -> [CellResult] {
+        if session.sparkData != nil { return try SparkDataVerbs.stats(invocation, session) }
         let subject = try invocation.subject(from: ["ratings", "movies"])
         let dataset = try session.requireDataset(invocation)
         if subject == "ratings" {

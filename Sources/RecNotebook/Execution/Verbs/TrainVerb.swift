@@ -18,6 +18,12 @@ enum TrainVerb {
         guard subjects.count == 1, let name = subjects.first else {
             throw invocation.fail("`train` needs one model name before the options, as in: \(verb.example)")
         }
+        if let sparkData = session.sparkData {
+            let config = try ModelOptions.candidates(
+                invocation, rows: sparkData.split?.train ?? 0, seed: ModelOptions.seed(session, name: name),
+                allowLists: false)[0]
+            return try SparkDataVerbs.train(name, config, invocation, session)
+        }
         let on = try invocation.choice("on", from: ["train", "all"], default: "train")
         let table: RatingsTable
         let described: String
