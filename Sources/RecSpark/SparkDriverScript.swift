@@ -206,6 +206,7 @@ enum SparkDriverScript {
             for name in ("train", "test"):
                 if name in data:
                     data.pop(name).unpersist()
+            data.pop("models", None)
             key = F.concat_ws(",", "user", "movie", F.lit(args["seed"]))
             hashed = F.conv(F.substring(F.sha2(key, 256), 1, 8), 16, 10).cast("bigint")
             flagged = ratings.withColumn("test", hashed < F.lit(args["threshold"]))
@@ -254,8 +255,56 @@ enum SparkDriverScript {
             row = predicted.agg(F.count("*").alias("rows"), F.sum(F.when(fallback, 1).otherwise(0)).alias("fallbacks"),
                                 F.mean(error * error).alias("mse"), F.mean(F.abs(error)).alias("mae")).first()
             scored = time.time()
+            data.setdefault("models", {})[args["name"]] = (model, mean, low, high)
             return {"rows": row["rows"], "fallbacks": row["fallbacks"], "mse": row["mse"], "mae": row["mae"],
                     "fit_seconds": fitted - began, "predict_seconds": scored - fitted, "rank": model.rank}
+
+
+        def rank(args):
+            """Movies by mean rating or by number of ratings (ties by movie id), with at least
+            min_count ratings."""
+            from pyspark.sql import functions as F
+
+            movies = loaded().groupBy("movie").agg(F.mean("rating").alias("mean"), F.count("*").alias("count"))
+            movies = movies.filter(F.col("count") >= args["min_count"])
+            top = movies.orderBy(F.desc(args["by"]), F.asc("movie")).limit(args["n"]).collect()
+            return {"rows": [[row["movie"], row["mean"], row["count"]] for row in top], "total": movies.count()}
+
+
+        def recommend(args):
+            """The n unrated movies with the highest predictions for one user (the training mean for
+            movies ALS has no factors for, every prediction clipped to the training range), and the
+            user's own ratings, highest first."""
+            from pyspark.sql import functions as F
+
+            models = data.get("models", {})
+            if args["model"] not in models:
+                raise ValueError("no model %r was trained on the ratings in Spark since their last split" % args["model"])
+            model, mean, low, high = models[args["model"]]
+            users, movies = data["indexed"]
+            user = args["user"]
+            rated = loaded().filter(F.col("user") == user).select("movie", "rating").collect()
+            if not rated:
+                raise ValueError("user id %r is not in the ratings" % user)
+            user_index = users.labelsArray[0].index(user)
+            vector = model.userFactors.filter(F.col("id") == user_index).first()
+            labels = movies.labelsArray[0]
+            factors = {row["id"]: row["features"] for row in model.itemFactors.collect()}
+            seen = set(row["movie"] for row in rated)
+            scored = []
+            for index, movie in enumerate(labels):
+                if movie in seen:
+                    continue
+                if vector is None or index not in factors:
+                    prediction = mean
+                else:
+                    prediction = sum(a * b for a, b in zip(vector["features"], factors[index]))
+                scored.append((-min(max(prediction, low), high), movie))
+            scored.sort()
+            favourites = sorted(((-row["rating"], row["movie"]) for row in rated))[: args["n"]]
+            return {"recommended": [[movie, -score] for score, movie in scored[: args["n"]]],
+                    "rated": [[movie, -rating] for rating, movie in favourites], "rated_count": len(rated),
+                    "unrated": len(scored)}
 
 
         def write_parquet(args):
@@ -264,7 +313,7 @@ enum SparkDriverScript {
             return {"rows": spark.read.parquet(args["path"]).count()}
 
 
-        OPERATIONS = {"als": als, "load": load, "write_parquet": write_parquet, "summary": summary, "histogram": histogram, "split": hash_split,
+        OPERATIONS = {"als": als, "load": load, "write_parquet": write_parquet, "summary": summary, "histogram": histogram, "split": hash_split, "rank": rank, "recommend": recommend,
                       "als_on_data": als_on_data, "stop": lambda args: {}}
 
         for line in sys.stdin:

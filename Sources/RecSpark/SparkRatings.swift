@@ -144,6 +144,93 @@ public enum SparkRatings {
         return try driver.call("split", arguments, returning: SplitCounts.self, timeout: timeout)
     }
 
+    /// A movie's mean rating and number of ratings.
+    public struct MovieMean: Sendable, Hashable {
+        public var movie: String
+        public var mean: Double
+        public var count: Int
+    }
+
+    /// Movies by mean rating, or by number of ratings (`byCount`), ties by movie id, of those with
+    /// at least `minimumCount` ratings: the top `limit`, and how many movies qualified.
+    public static func rank(byCount: Bool, limit: Int, minimumCount: Int, driver: SparkDriver) throws(SparkError)
+        -> (top: [MovieMean], total: Int)
+    {
+        struct Arguments: Encodable {
+            var by: String
+            var n: Int
+            var min_count: Int
+        }
+        struct Reply: Decodable {
+            var rows: [[Entry]]
+            var total: Int
+        }
+        let reply = try driver.call(
+            "rank", Arguments(by: byCount ? "count" : "mean", n: limit, min_count: minimumCount), returning: Reply.self,
+            timeout: timeout)
+        let top = try reply.rows.map { row throws(SparkError) -> MovieMean in
+            guard row.count == 3, case .text(let movie) = row[0], case .number(let mean) = row[1],
+                case .number(let count) = row[2]
+            else { throw .invalidOutput(file: "the `rank` reply", reason: "a row is not a movie, its mean and count") }
+            return MovieMean(movie: movie, mean: mean, count: Int(count))
+        }
+        return (top, reply.total)
+    }
+
+    /// One user's recommendations from the model `name` fitted on the Spark split.
+    public struct Recommendations: Sendable {
+        /// The best unrated movies with their (clipped) predictions, best first.
+        public var recommended: [(movie: String, prediction: Double)]
+        /// The user's ratings, highest first (ties by movie id), at most as many as asked for.
+        public var rated: [(movie: String, rating: Double)]
+        public var ratedCount: Int
+        public var unrated: Int
+    }
+
+    public static func recommend(model name: String, user: String, limit: Int, driver: SparkDriver) throws(SparkError)
+        -> Recommendations
+    {
+        struct Arguments: Encodable {
+            var model: String
+            var user: String
+            var n: Int
+        }
+        struct Reply: Decodable {
+            var recommended: [[Entry]]
+            var rated: [[Entry]]
+            var rated_count: Int
+            var unrated: Int
+        }
+        let reply = try driver.call(
+            "recommend", Arguments(model: name, user: user, n: limit), returning: Reply.self, timeout: timeout)
+        func pairs(_ rows: [[Entry]]) throws(SparkError) -> [(String, Double)] {
+            try rows.map { row throws(SparkError) -> (String, Double) in
+                guard row.count == 2, case .text(let movie) = row[0], case .number(let value) = row[1] else {
+                    throw .invalidOutput(file: "the `recommend` reply", reason: "a row is not a movie and its value")
+                }
+                return (movie, value)
+            }
+        }
+        return Recommendations(
+            recommended: try pairs(reply.recommended).map { ($0.0, $0.1) }, rated: try pairs(reply.rated).map { ($0.0, $0.1) },
+            ratedCount: reply.rated_count, unrated: reply.unrated)
+    }
+
+    /// A JSON value in a reply row: a movie id or a number.
+    enum Entry: Decodable {
+        case text(String)
+        case number(Double)
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let number = try? container.decode(Double.self) {
+                self = .number(number)
+            } else {
+                self = .text(try container.decode(String.self))
+            }
+        }
+    }
+
     /// Writes the loaded ratings to `path` as Parquet, replacing what is there; returns the rows
     /// Spark reads back from it.
     public static func writeParquet(to path: String, driver: SparkDriver) throws(SparkError) -> Int {
@@ -152,8 +239,24 @@ public enum SparkRatings {
         return try driver.call("write_parquet", Arguments(path: path), returning: Written.self, timeout: timeout).rows
     }
 
-    public static func trainALS(_ config: ALSConfig, driver: SparkDriver) throws(SparkError) -> ALSScores {
-        let scores = try driver.call("als_on_data", SparkALSSettings(config), returning: ALSScores.self, timeout: timeout)
+    /// Fits ALS on the split's training rows and keeps the model in the driver as `name` (for
+    /// `recommend`) until the next split.
+    public static func trainALS(_ config: ALSConfig, name: String, driver: SparkDriver) throws(SparkError) -> ALSScores {
+        struct Arguments: Encodable {
+            var name: String
+            var settings: SparkALSSettings
+
+            enum CodingKeys: String, CodingKey { case name }
+
+            func encode(to encoder: any Encoder) throws {
+                try settings.encode(to: encoder)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(name, forKey: .name)
+            }
+        }
+        let scores = try driver.call(
+            "als_on_data", Arguments(name: name, settings: SparkALSSettings(config)), returning: ALSScores.self,
+            timeout: timeout)
         guard scores.rank == config.rank else {
             throw .invalidOutput(file: "the `als_on_data` reply", reason: "rank \(scores.rank), asked for \(config.rank)")
         }

@@ -20,7 +20,9 @@ struct SparkData {
     }
 
     /// The verbs that run on ratings in Spark, for the message that refuses the others.
-    static let verbs = "stats ratings, histogram ratings, split test=F, train NAME model=als, evaluate NAME, compare"
+    static let verbs =
+        "stats ratings, histogram ratings, rank movies, split test=F, train NAME model=als, evaluate NAME, "
+        + "recommend NAME id=USERID, compare"
 
     /// Why `verb` cannot run here, and what to do instead.
     func refusal(_ verb: String) -> String {

@@ -126,7 +126,7 @@ enum SparkDataVerbs {
             throw invocation.fail("no train/test split of the Spark ratings yet; add `split test=0.2` first")
         }
         let (scores, startup, seconds) = try request(invocation, session) { driver throws(SparkError) in
-            try SparkRatings.trainALS(als, driver: driver)
+            try SparkRatings.trainALS(als, name: name, driver: driver)
         }
         session.sparkData?.models[name] = SparkData.Model(config: als, scores: scores)
         let givenSeed = try ModelOptions.seeds(invocation).first
@@ -168,6 +168,64 @@ enum SparkDataVerbs {
                 MetricList(
                     title: "`\(name)` on \(DisplayNumber.count(scores.rows)) test ratings (computed in Spark)",
                     metrics: metrics + [.count("test ratings predicted by the fallback (training mean)", scores.fallbacks)]))
+        ]
+    }
+
+    /// `rank movies [by=mean-rating|count] [n=30] [min-count=1]`, counted in Spark. Ties go by
+    /// movie id (Spark has no first-appearance order), and there are no titles (no movies file).
+    static func rank(
+        byCount: Bool, limit: Int, minimumCount: Int, _ invocation: Invocation, _ session: Session
+    ) throws(NotebookError) -> [CellResult] {
+        let ((top, total), _, _) = try request(invocation, session) { driver throws(SparkError) in
+            try SparkRatings.rank(byCount: byCount, limit: limit, minimumCount: minimumCount, driver: driver)
+        }
+        return [
+            .table(
+                ResultTable(
+                    title: "Top \(top.count) movies by \(byCount ? "number of ratings" : "mean user rating") (computed in Spark)",
+                    columns: [
+                        .integer("rank"), .text("movieId"), .decimal("mean rating", precision: 6), .integer("ratings"),
+                    ],
+                    rows: top.enumerated().map { rank, entry in
+                        [.integer(rank + 1), .text(entry.movie), .number(entry.mean), .integer(entry.count)]
+                    },
+                    omittedRows: total - top.count))
+        ]
+    }
+
+    /// `recommend NAME id=USERID [n=30]` for a model fitted in Spark.
+    static func recommend(_ name: String, _ invocation: Invocation, _ session: Session) throws(NotebookError)
+        -> [CellResult]
+    {
+        guard session.sparkData?.models[name] != nil else {
+            throw invocation.fail("no model `\(name)` was trained on the ratings in Spark since their last split")
+        }
+        guard invocation.string("user") == nil, let user = invocation.string("id") else {
+            throw invocation.fail(
+                "on ratings in Spark, name the user by the ratings file's id (id=USERID); user= counts users in the "
+                    + "order recbook read them, which Spark does not keep")
+        }
+        let limit = try invocation.int("n", default: 30, range: 1...10_000)
+        let (found, _, _) = try request(invocation, session) { driver throws(SparkError) in
+            try SparkRatings.recommend(model: name, user: user, limit: limit, driver: driver)
+        }
+        return [
+            .table(
+                ResultTable(
+                    title: "`\(name)` recommends for user id \(user): the \(found.recommended.count) best of "
+                        + "\(DisplayNumber.count(found.unrated)) unrated movies (computed in Spark)",
+                    columns: [.integer("rank"), .text("movie id"), .decimal("predicted", precision: 3)],
+                    rows: found.recommended.enumerated().map { rank, entry in
+                        [.integer(rank + 1), .text(entry.movie), .decimal(entry.prediction)]
+                    })),
+            .table(
+                ResultTable(
+                    title: "What user id \(user) rated highest (\(found.rated.count) of "
+                        + "\(DisplayNumber.count(found.ratedCount)) ratings)",
+                    columns: [.integer("#"), .text("movie id"), .decimal("rating", precision: 0)],
+                    rows: found.rated.enumerated().map { position, entry in
+                        [.integer(position + 1), .text(entry.movie), .decimal(DisplayNumber.decimal(Float(entry.rating)))]
+                    })),
         ]
     }
 

@@ -15,9 +15,11 @@ struct SparkDataTests {
         ```rec
         load ratings=user_movies.parquet engine=spark
         stats ratings
+        rank movies by=count n=100
         split test=0.2
         train als model=als rank=4 iterations=5 reg=0.1
         evaluate als
+        recommend als id=film15gl07f6 n=30
         compare
         ```
 
@@ -29,9 +31,11 @@ struct SparkDataTests {
         ```rec
         load ratings=user_movies.csv
         stats ratings
+        rank movies by=count n=100
         split test=0.2 rule=hash
         train als model=als rank=4 iterations=5 reg=0.1
         evaluate als
+        recommend als id=film15gl07f6 n=30
         ```
 
         ```rec
@@ -92,6 +96,12 @@ struct SparkDataTests {
             let values = ((bars?["series"] as? [[String: Any]])?.first?["values"] as? [NSNumber]) ?? []
             return zip((bars?["labels"] as? [String]) ?? [], values).map { "\($0)=\($1)" }
         }
+        /// A table's rows, every value as text.
+        func table(_ cell: Int, _ title: String) -> [[String]] {
+            let results = (cells[cell]["results"] as? [[String: Any]]) ?? []
+            let found = results.first { ($0["title"] as? String)?.hasPrefix(title) == true }
+            return ((found?["rows"] as? [[Any]]) ?? []).map { $0.map { "\($0)" } }
+        }
         func note(_ cell: Int) -> String? {
             ((cells[cell]["results"] as? [[String: Any]]) ?? []).first { $0["kind"] as? String == "note" }?["text"] as? String
         }
@@ -109,6 +119,19 @@ struct SparkDataTests {
         #expect(
             metrics(0, "`als`")["test ratings predicted by the fallback (training mean)"]
                 == metrics(2, "`als`")["test ratings predicted by the fallback (training mean)"])
+
+        // Every movie's mean and count, whichever engine counted (rows as movie id, mean, count).
+        let sparkMovies = table(0, "Top").map { [$0[1], $0[2], $0[3]] }
+        let embeddedMovies = table(2, "Top").map { [$0[2], $0[3], $0[4]] }
+        #expect(sparkMovies.count == 39)
+        #expect(Set(sparkMovies) == Set(embeddedMovies))
+        // Recommendations: every movie the user (17 ratings) has not rated; the same 17 ratings.
+        let recommended = table(0, "`als` recommends").map { $0[1] }
+        let rated = table(0, "What user id film15gl07f6 rated highest").map { [$0[1], $0[2]] }
+        #expect(rated.count == 17)
+        #expect(recommended.count == 39 - 17)
+        #expect(Set(recommended).isDisjoint(with: Set(rated.map { $0[0] })))
+        #expect(Set(rated) == Set(table(2, "What ").map { [$0[1], $0[3]] }))
 
         // MovieLens with a header and malformed rows: the same rows skipped, the same histogram
         // (0.5 shown as 0.5).

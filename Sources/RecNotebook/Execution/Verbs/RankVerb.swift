@@ -17,6 +17,10 @@ enum RankVerb {
         let byCount = try invocation.choice("by", from: ["mean-rating", "count"], default: "mean-rating") == "count"
         let limit = try invocation.int("n", default: 30, range: 1...100_000)
         let minimumCount = try invocation.int("min-count", default: 1, range: 1...Int.max)
+        if session.sparkData != nil {
+            return try SparkDataVerbs.rank(
+                byCount: byCount, limit: limit, minimumCount: minimumCount, invocation, session)
+        }
         let dataset = try session.requireDataset(invocation)
         let means = MovieMeans(dataset.ratings)
         let ranking =

@@ -20,6 +20,7 @@ enum RecommendVerb {
         guard subjects.count == 1, let name = subjects.first else {
             throw invocation.fail("`recommend` needs the name of a trained model, as in: \(verb.example)")
         }
+        if session.sparkData != nil { return try SparkDataVerbs.recommend(name, invocation, session) }
         let model = try session.requireModel(name, invocation)
         let dataset = try session.requireDataset(invocation)
         let ratings = dataset.ratings
