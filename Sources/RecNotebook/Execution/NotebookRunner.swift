@@ -61,7 +61,10 @@ public enum NotebookRunner {
         let provenance = Provenance(
             notebook: document.file, engineVersion: EngineVersion.current, dataFolder: context.dataFolder,
             seed: session.seed, sources: session.sources, banner: session.banner,
-            parameters: session.parameters.isEmpty ? nil : session.parameters)
+            parameters: session.parameters.isEmpty ? nil : session.parameters,
+            spark: session.spark.started.map {
+                SparkProvenance(master: $0.master, sparkVersion: $0.version, read: session.spark.read)
+            })
         return NotebookRun(document: document, cells: runs, provenance: provenance)
     }
 }

@@ -9,4 +9,20 @@ public struct Provenance: Sendable, Hashable, Codable {
     public var banner: String?
     /// The values of the notebook's `params` after `-p` overrides; `check` runs with them again.
     public var parameters: [String: String]? = nil
+    /// Where the notebook's Spark session ran, when it had one.
+    public var spark: SparkProvenance? = nil
+}
+
+/// The Spark session a report's Spark cells ran on, and what Spark read itself (data that never
+/// passed through recbook, so it has no digest here).
+public struct SparkProvenance: Sendable, Hashable, Codable {
+    public var master: String
+    public var sparkVersion: String
+    /// What `load ... engine=spark` had Spark read, in order.
+    public var read: [String]
+
+    /// One line for the report's header.
+    public var summary: String {
+        "master \(master), Spark \(sparkVersion)" + (read.isEmpty ? "" : "; read by Spark: " + read.joined(separator: ", "))
+    }
 }

@@ -11,6 +11,10 @@ final class SparkBackend {
     private var splitFolders: [String: String] = [:]
     /// This session's work folder: the driver program, its log, and one folder per Spark run.
     let folder: String
+    /// The master and Spark version of the first driver this session started, for the report.
+    private(set) var started: (master: String, version: String)?
+    /// What `load ... engine=spark` had Spark read, in order.
+    var read: [String] = []
 
     init() {
         folder =
@@ -25,6 +29,7 @@ final class SparkBackend {
         running = nil
         let driver = try SparkDriver.start(try SparkSettings.resolve(master: master), in: folder)
         running = driver
+        if started == nil { started = (driver.master, driver.sparkVersion) }
         return (driver, true)
     }
 

@@ -22,7 +22,10 @@ enum SparkDataVerbs {
         session.split = nil
         session.scores = []
         session.sparkData = SparkData(uri: uri, line: invocation.location.line)
-        session.sources = [DataSource(role: "ratings", path: uri, sha256: "", rows: loaded.summary.rows, synthetic: nil)]
+        // Spark read them, so recbook has no digest of their bytes: the provenance names them
+        // under Spark instead (`SparkProvenance`).
+        session.sources = []
+        session.spark.read.append(uri)
         session.banner =
             "Ratings in Spark: \(uri), read by Spark on \(sparkMaster(session)); recbook holds only the results shown."
         var results: [CellResult] = [
@@ -33,7 +36,7 @@ enum SparkDataVerbs {
                         .count("ratings", loaded.summary.rows), .count("users", loaded.summary.users),
                         .count("rated movies", loaded.summary.movies),
                     ])),
-            timings(startup, [("read, check and count the ratings", seconds)]),
+            timings(session, startup, [("read, check and count the ratings", seconds)]),
         ]
         if loaded.skipped > 0 {
             results.append(
@@ -104,7 +107,7 @@ enum SparkDataVerbs {
         session.scores = []
         return [
             SplitVerb.summary(kind: "holdout", folds: 1, train: counts.train, test: counts.test, coldUsers: counts.coldUsers),
-            timings(startup, [("split and cache the rows", seconds)]),
+            timings(session, startup, [("split and cache the rows", seconds)]),
         ]
     }
 
@@ -136,7 +139,7 @@ enum SparkDataVerbs {
                     title: "Trained `\(name)` on Spark: als, \(config.summary(givenSeed: givenSeed))",
                     metrics: [.count("training ratings", split.train)])),
             timings(
-                startup,
+                session, startup,
                 [
                     ("fit", scores.fitSeconds), ("score the test rows", scores.predictSeconds),
                     ("the whole request, seen from recbook", seconds),
@@ -254,10 +257,10 @@ enum SparkDataVerbs {
 
     /// Spark's timings, kept out of what `check` compares; the session's start-up in the cell
     /// that started it.
-    private static func timings(_ startup: Double?, _ steps: [(String, Double)]) -> CellResult {
+    private static func timings(_ session: Session, _ startup: Double?, _ steps: [(String, Double)]) -> CellResult {
         .table(
             ResultTable(
-                title: "Where Spark's time went",
+                title: "Where Spark's time went (master \(sparkMaster(session)))",
                 columns: [.text("step"), .seconds("seconds")],
                 rows: SparkTraining.startupRow(startup) + steps.map { [.text($0.0), .decimal($0.1)] }))
     }

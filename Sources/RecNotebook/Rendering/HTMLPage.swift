@@ -82,6 +82,7 @@ enum HTMLPage {
                 "<code>\(HTMLText.escape(source.path))</code>, \(DisplayNumber.count(source.rows)) rows, sha256 <code>\(source.sha256)</code>"
             )
         }
+        if let spark = provenance.spark { html += row("Spark", HTMLText.escape(spark.summary)) }
         return html + "</table></details>\n"
     }
 

@@ -37,6 +37,10 @@ enum MarkdownReport {
             lines.append(
                 "> \(source.role): `\(source.path)`, \(DisplayNumber.count(source.rows)) rows, sha256 `\(source.sha256)`")
         }
+        if let spark = provenance.spark {
+            lines.append(">")
+            lines.append("> Spark: " + MarkdownText.escapeInline(spark.summary))
+        }
         if let parameters = provenance.parameters {
             lines.append(">")
             lines.append("> parameters: " + parameters.keys.sorted().map { "`\($0)=\(parameters[$0]!)`" }.joined(separator: ", "))
