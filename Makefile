@@ -5,7 +5,7 @@ SWIFT ?= swift
 RECBOOK_RELEASE = .build/release/recbook
 SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: bench-spark spark-cluster spark-cluster-stop chromium report test lint format deps build reference reference-keras article-scale-check bench bench-scale scale-check clean docs spark fuzz browser-check
+.PHONY: at-scale-data bench-spark spark-cluster spark-cluster-stop chromium report test lint format deps build reference reference-keras article-scale-check bench bench-scale scale-check clean docs spark fuzz browser-check
 
 # recbook.yml lists the notebooks and the data each runs on: 01-02 on the Douban files
 # (data/douban/, else ../shared/data/douban), 03-06 on data/douban or else the synthetic
@@ -66,6 +66,12 @@ spark-cluster: spark
 
 spark-cluster-stop:
 	scripts/spark-cluster.sh stop
+
+# Notebook 08's data: Douban-shaped synthetic ratings, as CSV and as Parquet (converted by Spark).
+AT_SCALE_RATINGS ?= 5000000
+at-scale-data: spark
+	$(SWIFT) build -c release --product recbook
+	$(RECBOOK_RELEASE) synth --ratings $(AT_SCALE_RATINGS) --format parquet --out data/at-scale --spark-master 'local[2]'
 
 # A second Spark ALS fit in a notebook against a warm fit in a plain PySpark script, side by side,
 # on the article-scale synthetic data (issue 16); writes scripts/bench/spark-warm-fit.json.

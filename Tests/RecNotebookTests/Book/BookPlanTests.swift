@@ -99,7 +99,8 @@ import Testing
 
 /// The project's own book puts every notebook on the folder `make report` used before the book:
 /// 01-02 on data/douban when it holds the ratings, else the shared copy; 03-06 on data/douban
-/// (else the synthetic preset); 07 on MovieLens 100K.
+/// (else the synthetic preset); 07 on MovieLens 100K; and 08, only with a Spark cluster, on the
+/// at-scale set `make at-scale-data` writes.
 @Suite struct ProjectBookTests {
     @Test func eachNotebookRunsWhereTheOldMakeReportRanIt() throws {
         let root = TestPaths.repository.path
@@ -111,7 +112,7 @@ import Testing
         let expected = [
             "01-data-exploration.md": douban, "02-item-based-cf.md": douban, "03-svd.md": "data/douban",
             "04-rsvd.md": "data/douban", "05-neural.md": "data/douban", "06-als.md": "data/douban",
-            "07-movielens.md": "../shared/data/movielens-100k",
+            "07-movielens.md": "../shared/data/movielens-100k", "08-at-scale.md": "data/at-scale",
         ]
         #expect(plan.entries.map { ($0.notebook as NSString).lastPathComponent } == expected.keys.sorted())
         for entry in plan.entries {
@@ -119,5 +120,9 @@ import Testing
             #expect(entry.dataFolder?.replacingOccurrences(of: root + "/", with: "") == expected[name], "\(name)")
         }
         #expect(plan.book?.title != nil)
+        #expect(
+            plan.entries.filter { $0.requirement != nil }.map { ($0.notebook as NSString).lastPathComponent } == [
+                "08-at-scale.md"
+            ])
     }
 }
