@@ -251,8 +251,9 @@ enum SparkDataVerbs {
         }
     }
 
+    /// The master the session's driver reports (called after a request, so one has started).
     private static func sparkMaster(_ session: Session) -> String {
-        session.context.sparkMaster ?? ProcessInfo.processInfo.environment["SPARK_MASTER"] ?? "local[2]"
+        session.spark.started?.master ?? "not started"
     }
 
     /// Spark's timings, kept out of what `check` compares; the session's start-up in the cell
