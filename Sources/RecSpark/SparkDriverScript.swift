@@ -157,8 +157,9 @@ enum SparkDriverScript {
             from pyspark.sql import functions as F
 
             for old in data.values():
-                if hasattr(old, "unpersist"):
-                    old.unpersist()
+                for frame in old if isinstance(old, tuple) else (old,):
+                    if hasattr(frame, "unpersist"):
+                        frame.unpersist()
             data.clear()
             frame, bad = parquet_ratings(args) if args["format"] == "parquet" else text_ratings(args)
             low, high = args["rating_range"]
@@ -217,27 +218,55 @@ enum SparkDriverScript {
             return {"train": data["train"].count(), "test": data["test"].count(), "cold_users": cold}
 
 
+        def id_table(column):
+            """Integer ids for ALS: the column's distinct values in sorted order, numbered from 0. A
+            distributed sort numbers the rows within each partition and a short list of partition
+            sizes turns that into one count, so no list of values ever reaches the driver (at 50
+            million ratings there are 11 million users, which StringIndexer would collect)."""
+            from pyspark.sql import functions as F
+
+            values = (loaded().select(column).distinct().orderBy(column)
+                      .withColumn("part", F.spark_partition_id())
+                      .withColumn("position", F.monotonically_increasing_id()).cache())
+            offsets, total = [], 0
+            for row in sorted(values.groupBy("part").count().collect()):
+                offsets.append((row["part"], total))
+                total += row["count"]
+            starts = spark.createDataFrame(offsets, "part INT, start BIGINT")
+            # monotonically_increasing_id puts the partition number in the upper 31 bits.
+            number = F.col("start") + F.col("position") - F.shiftleft(F.col("part").cast("bigint"), 33)
+            table = values.join(F.broadcast(starts), "part").select(column, number.cast("int").alias("index")).cache()
+            table.count()
+            values.unpersist()
+            return table
+
+
+        def ids():
+            """The users' and the movies' id tables, numbering every user and movie of all the loaded
+            ratings, so every split and fit of them uses the same ids."""
+            if "indexed" not in data:
+                data["indexed"] = (id_table("user"), id_table("movie"))
+            return data["indexed"]
+
+
+        def indexed(frame):
+            """FRAME's ratings with ALS's integer ids: u, m, rating."""
+            from pyspark.sql import functions as F
+
+            users, movies = ids()
+            return frame.join(users, "user").withColumnRenamed("index", "u").join(movies, "movie").select(
+                "u", F.col("index").alias("m"), "rating")
+
+
         def als_on_data(args):
             """ALS on the Spark split's training rows, scored on its test rows as recbook's `evaluate`
             scores: a user or movie with no training rating gets the training mean, and predictions
             are clipped to the training ratings' range."""
-            from pyspark.ml.feature import StringIndexer
             from pyspark.sql import functions as F
 
             if "train" not in data:
                 raise ValueError("the ratings in Spark have no split yet")
-            if "indexed" not in data:
-                # Integer ids for ALS, one per user and movie text, from all ratings (alphabetical, so
-                # the same data gives the same ids).
-                indexers = [StringIndexer(inputCol=name, outputCol=name + "_index", stringOrderType="alphabetAsc")
-                            .fit(loaded()) for name in ("user", "movie")]
-                data["indexed"] = indexers
-            users, movies = data["indexed"]
-
-            def indexed(frame):
-                return movies.transform(users.transform(frame)).select(
-                    F.col("user_index").cast("int").alias("u"), F.col("movie_index").cast("int").alias("m"), "rating")
-
+            ids()
             began = time.time()
             train = indexed(data["train"])
             model = ALS(rank=args["rank"], maxIter=args["iterations"], regParam=args["regularization"],
@@ -271,28 +300,32 @@ enum SparkDriverScript {
             return {"rows": [[row["movie"], row["mean"], row["count"]] for row in top], "total": movies.count()}
 
 
+        def trained(name):
+            models = data.get("models", {})
+            if name not in models:
+                raise ValueError("no model %r was trained on the ratings in Spark since their last split" % name)
+            return models[name]
+
+
         def recommend(args):
             """The n unrated movies with the highest predictions for one user (the training mean for
             movies ALS has no factors for, every prediction clipped to the training range), and the
             user's own ratings, highest first."""
             from pyspark.sql import functions as F
 
-            models = data.get("models", {})
-            if args["model"] not in models:
-                raise ValueError("no model %r was trained on the ratings in Spark since their last split" % args["model"])
-            model, mean, low, high = models[args["model"]]
-            users, movies = data["indexed"]
+            model, mean, low, high = trained(args["model"])
+            users, movies = ids()
             user = args["user"]
             rated = loaded().filter(F.col("user") == user).select("movie", "rating").collect()
             if not rated:
                 raise ValueError("user id %r is not in the ratings" % user)
-            user_index = users.labelsArray[0].index(user)
+            user_index = users.filter(F.col("user") == user).first()["index"]
             vector = model.userFactors.filter(F.col("id") == user_index).first()
-            labels = movies.labelsArray[0]
+            labels = sorted((row["index"], row["movie"]) for row in movies.collect())
             factors = {row["id"]: row["features"] for row in model.itemFactors.collect()}
             seen = set(row["movie"] for row in rated)
             scored = []
-            for index, movie in enumerate(labels):
+            for index, movie in labels:
                 if movie in seen:
                     continue
                 if vector is None or index not in factors:
@@ -307,6 +340,61 @@ enum SparkDriverScript {
                     "unrated": len(scored)}
 
 
+        def ranking(args):
+            """Top-k quality of a model fitted on the Spark split, by RecEngine's RankingEvaluation
+            rules: for every user with a training rating and a relevant held-out movie (mean held-out
+            rating at least `relevant`, not also rated in training), every movie the user did not
+            rate in training is ranked by its clipped prediction (the training mean without
+            factors), ties by movie id; precision, recall, NDCG and AP at k are averaged over those
+            users. Computed row by row in Spark SQL: no user's list reaches the driver."""
+            from pyspark.sql import functions as F
+
+            model, mean, low, high = trained(args["model"])
+            users, movies = ids()
+            k, threshold = args["k"], args["relevant"]
+
+            train, test = indexed(data["train"]), indexed(data["test"])
+            relevant = (test.groupBy("u", "m").agg(F.mean("rating").alias("rating")).filter(F.col("rating") >= threshold)
+                        .join(train.select("u", "m").distinct(), ["u", "m"], "left_anti"))
+            wanted = relevant.groupBy("u").agg(F.collect_set("m").alias("relevant"))
+            rated = train.groupBy("u").agg(F.collect_set("m").alias("rated"))
+            cold = (test.filter(F.col("rating") >= threshold).select("u").distinct()
+                    .join(rated, "u", "left_anti").count())
+            evaluated = wanted.join(rated, "u").cache()
+            catalogue = movies.count()
+            with_factors = set(row["id"] for row in model.itemFactors.select("id").collect())
+            without = [row["index"] for row in movies.collect() if row["index"] not in with_factors]
+            scores = model.recommendForUserSubset(evaluated.select("u"), max(1, len(with_factors)))
+            extra = F.array(*[F.struct(F.lit(m).alias("m"), F.lit(mean).cast("float").alias("rating")) for m in without])
+            candidates = F.filter(F.concat(F.col("recommendations"), extra) if without else F.col("recommendations"),
+                                  lambda x: ~F.array_contains("rated", x["m"]))
+            clipped = F.transform(candidates, lambda x: F.struct(
+                x["m"].alias("m"), F.least(F.greatest(x["rating"].cast("double"), F.lit(low)), F.lit(high)).alias("score")))
+
+            def order(a, b):
+                return (F.when(a["score"] > b["score"], -1).when(a["score"] < b["score"], 1)
+                        .when(a["m"] < b["m"], -1).when(a["m"] > b["m"], 1).otherwise(0))
+
+            top = F.slice(F.array_sort(clipped, order), 1, k)
+            hits = F.transform(top, lambda x: F.when(F.array_contains("relevant", x["m"]), 1.0).otherwise(0.0))
+            ideal = F.least(F.lit(k), F.size("relevant"))
+            ranked = evaluated.join(scores, "u").select(F.transform(top, lambda x: x["m"]).alias("shown"),
+                                                       hits.alias("hits"), F.size("relevant").alias("relevant"),
+                                                       ideal.alias("ideal"))
+            total = F.aggregate("hits", F.lit(0.0), lambda a, h: a + h)
+            dcg = F.aggregate(F.transform("hits", lambda h, i: h / F.log2(i + 2)), F.lit(0.0), lambda a, v: a + v)
+            best = F.aggregate(F.sequence(F.lit(1), F.col("ideal")), F.lit(0.0), lambda a, i: a + 1 / F.log2(i + 1))
+            precisions = F.transform("hits", lambda h, i: h * F.aggregate(F.slice("hits", 1, i + 1), F.lit(0.0),
+                                                                          lambda a, v: a + v) / (i + 1))
+            ap = F.aggregate(precisions, F.lit(0.0), lambda a, v: a + v) / F.col("ideal")
+            row = ranked.agg(F.count("*").alias("users"), F.mean(total / k).alias("precision"),
+                             F.mean(total / F.col("relevant")).alias("recall"), F.mean(dcg / best).alias("ndcg"),
+                             F.mean(ap).alias("map")).first()
+            shown = ranked.select(F.explode("shown")).distinct().count()
+            evaluated.unpersist()
+            return dict(row.asDict(), cold_users=cold, coverage=shown / catalogue if catalogue else None)
+
+
         def write_parquet(args):
             """The loaded ratings as Parquet (user and movie as text, rating as a double), replacing PATH."""
             loaded().write.mode("overwrite").parquet(args["path"])
@@ -314,7 +402,7 @@ enum SparkDriverScript {
 
 
         OPERATIONS = {"als": als, "load": load, "write_parquet": write_parquet, "summary": summary, "histogram": histogram, "split": hash_split, "rank": rank, "recommend": recommend,
-                      "als_on_data": als_on_data, "stop": lambda args: {}}
+                      "als_on_data": als_on_data, "ranking": ranking, "stop": lambda args: {}}
 
         for line in sys.stdin:
             try:

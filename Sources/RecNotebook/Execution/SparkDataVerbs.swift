@@ -152,16 +152,25 @@ enum SparkDataVerbs {
         guard let model = session.sparkData?.models[name] else {
             throw invocation.fail("no model `\(name)` was trained on the ratings in Spark since their last split")
         }
-        for key in ["ranking", "relevant", "fallback", "clip"] where invocation.string(key) != nil {
+        for key in ["fallback", "clip"] where invocation.string(key) != nil {
             throw invocation.fail(
-                "on ratings in Spark, `evaluate` gives MSE, RMSE and MAE with recbook's standard rule; \(key)= needs the "
-                    + "ratings in recbook's engine")
+                "on ratings in Spark, `evaluate` scores with recbook's standard rule (training mean, clipped); \(key)= "
+                    + "needs the ratings in recbook's engine")
         }
         let scores = model.scores
-        let metrics = [
+        var metrics = [
             Metric("MSE", scores.mse, precision: 4), Metric("RMSE", scores.rmse, precision: 4),
             Metric("MAE", scores.mae, precision: 4),
         ]
+        if invocation.string("ranking") != nil {
+            let config = RankingEvaluation.Config(
+                cutoff: try invocation.int("ranking", default: 10, range: 1...10_000),
+                relevantFrom: try invocation.double("relevant") ?? 4)
+            let (ranking, _, _) = try request(invocation, session) { driver throws(SparkError) in
+                try SparkRatings.ranking(model: name, config: config, driver: driver)
+            }
+            metrics += RankingColumns.metrics(ranking)
+        }
         session.record(
             ModelScore(
                 model: name, settings: "als on Spark: \(ModelConfig.als(model.config).summary(givenSeed: nil))",

@@ -18,7 +18,7 @@ struct SparkDataTests {
         rank movies by=count n=100
         split test=0.2
         train als model=als rank=4 iterations=5 reg=0.1
-        evaluate als
+        evaluate als ranking=5
         recommend als id=film15gl07f6 n=30
         compare
         ```
@@ -34,7 +34,7 @@ struct SparkDataTests {
         rank movies by=count n=100
         split test=0.2 rule=hash
         train als model=als rank=4 iterations=5 reg=0.1
-        evaluate als
+        evaluate als ranking=5
         recommend als id=film15gl07f6 n=30
         ```
 
@@ -119,6 +119,18 @@ struct SparkDataTests {
         #expect(
             metrics(0, "`als`")["test ratings predicted by the fallback (training mean)"]
                 == metrics(2, "`als`")["test ratings predicted by the fallback (training mean)"])
+
+        // Ranking metrics by the same rules: the same users are ranked (users with a training
+        // rating and a relevant held-out movie, a function of the split alone), and two ALS fits
+        // that agree on RMSE rank alike.
+        let sparkRanking = metrics(0, "`als`")
+        let embeddedRanking = metrics(2, "`als`")
+        for name in ["precision@5", "recall@5", "NDCG@5", "MAP@5", "coverage"] {
+            let spark = try #require(sparkRanking[name], "\(name) in \(sparkRanking)")
+            let embedded = try #require(embeddedRanking[name])
+            #expect(spark > 0 && spark <= 1)
+            #expect(abs(spark - embedded) <= 0.15 * embedded, "\(name): Spark \(spark), recbook \(embedded)")
+        }
 
         // Every movie's mean and count, whichever engine counted (rows as movie id, mean, count).
         let sparkMovies = table(0, "Top").map { [$0[1], $0[2], $0[3]] }

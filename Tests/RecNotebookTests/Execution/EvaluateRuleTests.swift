@@ -29,6 +29,10 @@ import Testing
         let baseline = DirectiveRun.failure("evaluate b fallback=none", in: session)
         #expect(baseline.hasPrefix("t.md:9: fallback=none") && baseline.contains("`b` is a baseline model"))
         #expect(DirectiveRun.failure("evaluate b clip=false", in: session) == "no error")
+        // relevant= only matters to ranking=K: alone, it would be a setting silently ignored.
+        #expect(
+            DirectiveRun.failure("evaluate a relevant=3", in: session)
+                == "t.md:9: relevant= says which held-out ratings count for ranking=K: give ranking=K too")
     }
 
     @Test func kerasRuleChangesOnlyTheUnseenUsersUnlessItUnclips() throws {

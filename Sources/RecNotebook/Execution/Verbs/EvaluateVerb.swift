@@ -18,6 +18,9 @@ enum EvaluateVerb {
         guard subjects.count == 1, let name = subjects.first else {
             throw invocation.fail("`evaluate` needs the name of a trained model, as in: \(verb.example)")
         }
+        if invocation.string("relevant") != nil && invocation.string("ranking") == nil {
+            throw invocation.fail("relevant= says which held-out ratings count for ranking=K: give ranking=K too")
+        }
         if session.sparkData != nil { return try SparkDataVerbs.evaluate(name, invocation, session) }
         // Refused when the model may have been trained on these test rows (see `Session+TrainingRecord`).
         let (model, split, warning) = try session.requireModelOnSplit(name, invocation)
