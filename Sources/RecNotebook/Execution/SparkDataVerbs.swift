@@ -28,6 +28,7 @@ enum SparkDataVerbs {
         session.spark.read.append(uri)
         session.banner =
             "Ratings in Spark: \(uri), read by Spark on \(sparkMaster(session)); recbook holds only the results shown."
+            + (syntheticMarker(uri).map { " They are synthetic, made by `recbook synth` (seed \($0.seed))." } ?? "")
         var results: [CellResult] = [
             .metrics(
                 MetricList(
@@ -239,6 +240,14 @@ enum SparkDataVerbs {
                         [.integer(position + 1), .text(entry.movie), .decimal(DisplayNumber.decimal(Float(entry.rating)))]
                     })),
         ]
+    }
+
+    /// `recbook synth`'s marker beside a local file or folder Spark reads (a URI with another
+    /// scheme is not looked into).
+    private static func syntheticMarker(_ uri: String) -> SynthConfig? {
+        guard !uri.contains("://") || uri.hasPrefix("file://") else { return nil }
+        let path = uri.hasPrefix("file://") ? String(uri.dropFirst("file://".count)) : uri
+        return SyntheticDataWriter.config(in: (path as NSString).deletingLastPathComponent)
     }
 
     static func refusal(_ session: Session, _ verb: String) -> String {

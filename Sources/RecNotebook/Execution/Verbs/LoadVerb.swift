@@ -105,7 +105,9 @@ enum LoadVerb {
                         role: "movies", path: moviesPath, sha256: ContentDigest.sha256(moviesData),
                         rows: movies.catalog.count, synthetic: nil))
             }
-            session.banner = realDataBanner(ratings.table, format: formatName, folder: session.context.dataFolder)
+            session.banner = fileBanner(
+                ratings.table, format: formatName, folder: session.context.dataFolder,
+                synthetic: SyntheticDataWriter.config(in: (ratingsPath as NSString).deletingLastPathComponent))
             var results = summary(session.dataset!)
             for (what, skipped) in [("ratings", ratings.skipped), ("movies", movies?.skipped ?? SkippedRows())]
             where skipped.count > 0 {
@@ -176,9 +178,17 @@ enum LoadVerb {
         return [.metrics(MetricList(title: "Loaded", metrics: metrics))]
     }
 
-    private static func realDataBanner(_ table: RatingsTable, format: String, folder: String) -> String {
-        var banner =
-            "Real data from \(folder): \(table.count) ratings from \(table.userCount) users on \(table.movieCount) movies."
+    /// What the report's banner says of files read from the data folder: real data, or data
+    /// `recbook synth` made (its marker file beside the ratings says so, and with which seed).
+    private static func fileBanner(_ table: RatingsTable, format: String, folder: String, synthetic: SynthConfig?)
+        -> String
+    {
+        let counts = "\(table.count) ratings from \(table.userCount) users on \(table.movieCount) movies."
+        if let synthetic {
+            return "Synthetic data from \(folder), made by `recbook synth` (seed \(synthetic.seed)), not from Douban: "
+                + counts
+        }
+        var banner = "Real data from \(folder): " + counts
         if format == "douban" && table.count != SynthConfig.douban.ratings {
             banner +=
                 " The article's full ratings file has \(SynthConfig.douban.ratings) ratings, so figures "
