@@ -5,7 +5,7 @@ SWIFT ?= swift
 RECBOOK_RELEASE = .build/release/recbook
 SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: at-scale-data bench-spark spark-cluster spark-cluster-stop chromium report test lint format deps build reference reference-keras article-scale-check bench bench-scale scale-check clean docs spark fuzz browser-check
+.PHONY: at-scale-data at-scale-report bench-spark spark-cluster spark-cluster-stop chromium report test lint format deps build reference reference-keras article-scale-check bench bench-scale scale-check clean docs spark fuzz browser-check
 
 # recbook.yml lists the notebooks and the data each runs on: 01-02 on the Douban files
 # (data/douban/, else ../shared/data/douban), 03-06 on data/douban or else the synthetic
@@ -72,6 +72,11 @@ AT_SCALE_RATINGS ?= 5000000
 at-scale-data: spark
 	$(SWIFT) build -c release --product recbook
 	$(RECBOOK_RELEASE) synth --ratings $(AT_SCALE_RATINGS) --format parquet --out data/at-scale --spark-master 'local[2]'
+
+# Notebook 08 rendered on `make spark-cluster`'s cluster, each executor with 2 GB of its worker's 3 GB.
+at-scale-report: deps spark
+	$(SWIFT) build -c release --product recbook
+	SPARK_EXECUTOR_MEMORY=2g $(RECBOOK_RELEASE) render notebooks/08-at-scale.md --spark-master spark://127.0.0.1:7077 --out output
 
 # A second Spark ALS fit in a notebook against a warm fit in a plain PySpark script, side by side,
 # on the article-scale synthetic data (issue 16); writes scripts/bench/spark-warm-fit.json.
