@@ -149,7 +149,9 @@ enum SparkDataVerbs {
     }
 
     /// `evaluate NAME` for a model fitted in Spark: its errors on the Spark split's test rows.
-    static func evaluate(_ name: String, _ invocation: Invocation, _ session: Session) throws(NotebookError) -> [CellResult] {
+    static func evaluate(
+        _ name: String, _ rankingConfig: RankingEvaluation.Config?, _ invocation: Invocation, _ session: Session
+    ) throws(NotebookError) -> [CellResult] {
         guard let model = session.sparkData?.models[name] else {
             throw invocation.fail("no model `\(name)` was trained on the ratings in Spark since their last split")
         }
@@ -163,10 +165,7 @@ enum SparkDataVerbs {
             Metric("MSE", scores.mse, precision: 4), Metric("RMSE", scores.rmse, precision: 4),
             Metric("MAE", scores.mae, precision: 4),
         ]
-        if invocation.string("ranking") != nil {
-            let config = RankingEvaluation.Config(
-                cutoff: try invocation.int("ranking", default: 10, range: 1...10_000),
-                relevantFrom: try invocation.double("relevant") ?? 4)
+        if let config = rankingConfig {
             let (ranking, _, _) = try request(invocation, session) { driver throws(SparkError) in
                 try SparkRatings.ranking(model: name, config: config, driver: driver)
             }

@@ -110,5 +110,9 @@ import Testing
         #expect(abs(precision - foldOnePrecision) < 1e-9, "item-evaluate \(precision), fold 1 \(foldOnePrecision)")
         #expect(throws: NotebookError.self) { try DirectiveRun.run("crossvalidate bad model=item-knn neighbours=0", in: session) }
         #expect(throws: NotebookError.self) { try DirectiveRun.run("crossvalidate bad model=baseline ranking=0", in: session) }
+        // As for `evaluate`: relevant= alone would be a setting silently ignored.
+        #expect(
+            DirectiveRun.failure("crossvalidate bad model=baseline relevant=3", in: session).hasSuffix(
+                "relevant= says which held-out ratings count for ranking=K: give ranking=K too"))
     }
 }

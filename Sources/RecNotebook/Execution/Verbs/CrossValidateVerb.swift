@@ -27,14 +27,8 @@ enum CrossValidateVerb {
             invocation, rows: split.folds.first?.train.count ?? dataset.ratings.count,
             seed: ModelOptions.seed(session, name: name), allowLists: false)[0]
         let givenSeed = try ModelOptions.seeds(invocation).first
-        var ranking: RankingEvaluation.Config?
-        if invocation.string("ranking") != nil {
-            let config = RankingEvaluation.Config(
-                cutoff: try invocation.int("ranking", default: 10, range: 1...10_000),
-                relevantFrom: try invocation.double("relevant") ?? 4)
-            do throws(ConfigError) { try config.validate() } catch { throw invocation.fail(error.description) }
-            ranking = config
-        }
+        let ranking = try RankingColumns.config(invocation)
+        do throws(ConfigError) { try ranking?.validate() } catch { throw invocation.fail(error.description) }
         // k full fits: the fold scores go through the runner's cache.
         let result = try session.cached("crossvalidate \(name)", invocation, key: "\(config) \(String(describing: ranking))") {
             () throws(NotebookError) -> CrossValidation in

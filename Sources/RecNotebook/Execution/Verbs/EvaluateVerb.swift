@@ -18,10 +18,8 @@ enum EvaluateVerb {
         guard subjects.count == 1, let name = subjects.first else {
             throw invocation.fail("`evaluate` needs the name of a trained model, as in: \(verb.example)")
         }
-        if invocation.string("relevant") != nil && invocation.string("ranking") == nil {
-            throw invocation.fail("relevant= says which held-out ratings count for ranking=K: give ranking=K too")
-        }
-        if session.sparkData != nil { return try SparkDataVerbs.evaluate(name, invocation, session) }
+        let rankingConfig = try RankingColumns.config(invocation)
+        if session.sparkData != nil { return try SparkDataVerbs.evaluate(name, rankingConfig, invocation, session) }
         // Refused when the model may have been trained on these test rows (see `Session+TrainingRecord`).
         let (model, split, warning) = try session.requireModelOnSplit(name, invocation)
         let rule = try predictionRule(invocation)
@@ -41,12 +39,9 @@ enum EvaluateVerb {
             Metric("MSE", errors.mse, precision: 4), Metric("RMSE", errors.rmse, precision: 4),
             Metric("MAE", errors.mae, precision: 4),
         ]
-        if invocation.string("ranking") != nil {
+        if let config = rankingConfig {
             // Ranking scores every unrated movie for every test user: opt-in, since for the
             // neural model on Douban-sized data that is tens of millions of predictions.
-            let config = RankingEvaluation.Config(
-                cutoff: try invocation.int("ranking", default: 10, range: 1...10_000),
-                relevantFrom: try invocation.double("relevant") ?? 4)
             metrics += RankingColumns.metrics(try ranking(model, predictor, split, config, invocation, session))
         }
         session.record(
