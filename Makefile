@@ -68,7 +68,7 @@ spark-cluster-stop:
 	scripts/spark-cluster.sh stop
 
 # Notebook 08's data: Douban-shaped synthetic ratings, as CSV and as Parquet (converted by Spark).
-AT_SCALE_RATINGS ?= 5000000
+AT_SCALE_RATINGS ?= 50000000
 at-scale-data: spark
 	$(SWIFT) build -c release --product recbook
 	$(RECBOOK_RELEASE) synth --ratings $(AT_SCALE_RATINGS) --format parquet --out data/at-scale --spark-master 'local[2]'
@@ -113,7 +113,7 @@ docs:
 spark:
 	@command -v java >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y openjdk-17-jre-headless; }
 	test -x .venv/bin/python || python3 -m venv .venv
-	.venv/bin/pip install --quiet pyspark numpy nbformat
+	.venv/bin/pip install --quiet pyspark==4.3.0 numpy==2.4.6 nbformat==5.11.1
 
 # libFuzzer on the grammar, the notebook parser and the CSV readers (FUZZ_SECONDS each).
 FUZZ_SECONDS ?= 30
